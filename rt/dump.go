@@ -80,8 +80,10 @@ func (c *Coro) AwaitedBy() []*Coro {
 	if c.waiters.first != nil {
 		add(c.waiters.first)
 	}
-	for _, r := range c.waiters.rest() {
-		add(r)
+	for _, w := range c.waiters.restTasks() {
+		if w != nil {
+			out = append(out, w)
+		}
 	}
 	return out
 }

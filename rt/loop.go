@@ -189,7 +189,9 @@ func (l *loop) runOnce() bool {
 			l.ready.push(t.r)
 		}
 	}
-	l.ready.trim()
+	if len(l.ready.buf) >= trimFrom {
+		l.ready.trim()
+	}
 	for n := l.ready.len(); n > 0; n-- {
 		l.ready.pop().run()
 	}

@@ -94,10 +94,21 @@ type waitq struct {
 	more *waitMore
 }
 
-// waitMore is the part of a waitq beyond its first waiter.
+// waitMore is the part of a waitq beyond its first waiter: the tasks, one
+// word each (a future that a hundred thousand tasks await holds a hundred
+// thousand words), and apart from them the done callbacks, each with its
+// place among the tasks.
 type waitMore struct {
-	list  []notifiee
-	stale int // nil tombstones in list
+	tasks []*Coro
+	calls *[]waitCall // allocated on the first callback
+	stale int         // nil tombstones in tasks
+}
+
+// waitCall is a done callback in a waitMore: it runs after the tasks
+// before index at, and before the others.
+type waitCall struct {
+	at int
+	w  notifiee
 }
 
 // A notifiee is what a waitq schedules: a task (*Coro) or a done callback,
@@ -124,25 +135,38 @@ func (w *waitq) isDone() bool { return w.first == doneMark }
 // markDone marks w complete without waiters to wake (it has none).
 func (w *waitq) markDone() { w.first, w.more = doneMark, nil }
 
+// restTasks returns the tasks waiting after the first waiter (with
+// tombstones).
+func (w *waitq) restTasks() []*Coro {
+	if w.more == nil {
+		return nil
+	}
+	return w.more.tasks
+}
+
+// restCalls returns the done callbacks after the first waiter.
+func (w *waitq) restCalls() []waitCall {
+	if w.more == nil || w.more.calls == nil {
+		return nil
+	}
+	return *w.more.calls
+}
+
+// restLen returns the number of entries after the first waiter, tombstones
+// included.
+func (w *waitq) restLen() int { return len(w.restTasks()) + len(w.restCalls()) }
+
 // empty reports whether w has no waiter (tombstones aside).
 func (w *waitq) empty() bool {
 	if w.first != nil && !w.isDone() {
 		return false
 	}
-	for _, r := range w.rest() {
-		if r != nil {
+	for _, c := range w.restTasks() {
+		if c != nil {
 			return false
 		}
 	}
-	return true
-}
-
-// rest returns the waiters after the first (with tombstones).
-func (w *waitq) rest() []notifiee {
-	if w.more == nil {
-		return nil
-	}
-	return w.more.list
+	return len(w.restCalls()) == 0
 }
 
 // moreIndex is the tag that marks Coro.sleepSeq as an index into a
@@ -154,31 +178,41 @@ func (w *waitq) add(l *loop, r notifiee) {
 	if isCoro {
 		c.parked = w
 	}
-	if w.first == nil && len(w.rest()) == 0 {
+	if w.first == nil && w.restLen() == 0 {
 		w.first = r
 		return
 	}
 	if wl := w.waitersLoop(); wl != nil && wl != l {
 		panic("rt: awaited from two different loops")
 	}
-	if w.more == nil {
-		w.more = &waitMore{}
+	m := w.more
+	if m == nil {
+		m = &waitMore{}
+		w.more = m
 	}
 	if isCoro {
-		c.sleepSeq = moreIndex | uint64(len(w.more.list))
+		c.sleepSeq = moreIndex | uint64(len(m.tasks))
+		m.tasks = append(m.tasks, c)
+		return
 	}
-	w.more.list = append(w.more.list, r)
+	if m.calls == nil {
+		m.calls = new([]waitCall)
+	}
+	*m.calls = append(*m.calls, waitCall{len(m.tasks), r})
 }
 
-// waitersLoop returns the loop of w's waiters, as its first or its last
-// waiter tells, or nil when neither is there (taken off: the check in add
-// is then skipped rather than searching).
+// waitersLoop returns the loop of w's waiters, as its first waiter, its
+// last task or its last callback tells, or nil when none of them is there
+// (taken off: the check in add is then skipped rather than searching).
 func (w *waitq) waitersLoop() *loop {
 	if w.first != nil {
 		return w.first.waiterLoop()
 	}
-	if rest := w.rest(); len(rest) > 0 && rest[len(rest)-1] != nil {
-		return rest[len(rest)-1].waiterLoop()
+	if ts := w.restTasks(); len(ts) > 0 && ts[len(ts)-1] != nil {
+		return ts[len(ts)-1].loop
+	}
+	if cs := w.restCalls(); len(cs) > 0 {
+		return cs[len(cs)-1].w.waiterLoop()
 	}
 	return nil
 }
@@ -190,75 +224,95 @@ func (w *waitq) cancelWait(c *Coro) {
 		w.first = nil
 		return
 	}
-	more := w.rest()
+	tasks := w.restTasks()
 	i := -1
 	if c.sleepSeq&moreIndex != 0 {
 		i = int(c.sleepSeq &^ moreIndex)
 		c.sleepSeq = 0
 	}
-	if i < 0 || i >= len(more) || more[i] != c {
+	if i < 0 || i >= len(tasks) || tasks[i] != c {
 		i = -1
-		for j, r := range more { // not reached: every task in more has its index
-			if r == c {
+		for j, t := range tasks { // not reached: every task in more has its index
+			if t == c {
 				i = j
 				break
 			}
 		}
-		c.loop.walked += len(more)
+		c.loop.walked += len(tasks)
 		if i < 0 {
 			return
 		}
 	}
-	more[i] = nil
+	tasks[i] = nil
 	w.more.stale++
-	if w.more.stale*2 > len(more) {
+	if w.more.stale*2 > len(tasks) {
 		w.compact(c.loop)
 	}
 }
 
-// compact drops the tombstones from more, renumbering the tasks in it.
+// compact drops the tombstones from more, renumbering the tasks in it and
+// moving the callbacks' places to match.
 func (w *waitq) compact(l *loop) {
-	more := w.rest()
-	l.walked += len(more)
-	k := 0
-	for _, r := range more {
-		if r == nil {
+	m := w.more
+	calls := w.restCalls()
+	l.walked += len(m.tasks) + len(calls)
+	k, ci := 0, 0
+	for i, c := range m.tasks {
+		for ci < len(calls) && calls[ci].at <= i {
+			calls[ci].at = k
+			ci++
+		}
+		if c == nil {
 			continue
 		}
-		if c, ok := r.(*Coro); ok {
-			c.sleepSeq = moreIndex | uint64(k)
-		}
-		more[k] = r
+		c.sleepSeq = moreIndex | uint64(k)
+		m.tasks[k] = c
 		k++
 	}
-	clear(more[k:])
-	w.more.list = more[:k]
-	w.more.stale = 0
+	for ; ci < len(calls); ci++ {
+		calls[ci].at = k
+	}
+	clear(m.tasks[k:])
+	m.tasks = m.tasks[:k]
+	m.stale = 0
 }
 
-// complete marks w done and schedules every waiter (asyncio call_soon).
+// complete marks w done and schedules every waiter (asyncio call_soon), in
+// the order they began waiting.
 func (w *waitq) complete() {
 	if w.isDone() {
 		return
 	}
-	first, rest := w.first, w.rest()
+	first, tasks, calls := w.first, w.restTasks(), w.restCalls()
 	w.markDone()
 	if first != nil {
 		wake(first)
 	}
-	for _, r := range rest {
-		if r != nil {
-			wake(r)
+	ci := 0
+	for i, c := range tasks {
+		for ci < len(calls) && calls[ci].at <= i {
+			wake(calls[ci].w)
+			ci++
 		}
+		if c != nil {
+			wakeTask(c)
+		}
+	}
+	for ; ci < len(calls); ci++ {
+		wake(calls[ci].w)
 	}
 }
 
 func wake(r notifiee) {
 	if c, ok := r.(*Coro); ok {
-		c.parked = nil
-		c.sleepSeq = 0
-		c.loop.schedule(c)
+		wakeTask(c)
 		return
 	}
 	r.waiterLoop().schedule(r)
+}
+
+func wakeTask(c *Coro) {
+	c.parked = nil
+	c.sleepSeq = 0
+	c.loop.schedule(c)
 }

@@ -282,8 +282,8 @@ func remoteAwaiters(t *Coro) []string {
 	if t.waiters.first != nil {
 		add(t.waiters.first)
 	}
-	for _, r := range t.waiters.rest() {
-		add(r)
+	for _, k := range t.waiters.restCalls() {
+		add(k.w)
 	}
 	return out
 }

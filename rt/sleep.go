@@ -17,6 +17,12 @@ func SleepAsync(d time.Duration) Awaitable[struct{}] {
 	if d <= 0 {
 		return sleepFor(0) // boxing 0 allocates nothing
 	}
+	return sleepBox(d) // out of line, so that a yield's SleepAsync inlines
+}
+
+// sleepBox returns the boxed sleepFor of d, shared with the last sleep of
+// the same duration.
+func sleepBox(d time.Duration) Awaitable[struct{}] {
 	// The boxed duration lives as long as the sleep (in the awaiting
 	// frame), so a million tasks sleeping the same time would hold a
 	// million copies: the last one made is shared instead. The loops of a
