@@ -136,6 +136,7 @@ func TestTaskSize(t *testing.T) {
 	assert.LessOrEqual(t, unsafe.Sizeof(waitq{}), uintptr(24), "waitq grew")
 	assert.LessOrEqual(t, unsafe.Sizeof(waitMore{}), uintptr(48), "waitMore grew into the next size class")
 	assert.LessOrEqual(t, unsafe.Sizeof(Future[int]{}), uintptr(48), "Future[int] grew into the next size class")
+	assert.LessOrEqual(t, unsafe.Sizeof(timer{}), uintptr(24), "a timer entry grew (a million sleeping tasks hold a million)")
 }
 
 // frame32 has the size of bench's sleeper's frame (ag_sleeper): its

@@ -156,8 +156,9 @@ func (l *loop) schedule(r runnable) {
 // at runs r once the clock reaches when (asyncio call_at).
 func (l *loop) at(when int64, r runnable) uint64 {
 	l.timerSeq++
-	l.timers.push(timer{when: when, seq: l.timerSeq, r: r})
-	return l.timerSeq
+	seq := l.timerSeq & seqMask
+	l.timers.push(newTimer(when, seq, r))
+	return seq
 }
 
 // runOnce is one iteration, as CPython's _run_once: wait for the earliest
@@ -180,13 +181,11 @@ func (l *loop) runOnce() bool {
 			// Every timer made stale is counted in l.stale, so with none
 			// counted the check (a load from the timer's task, a cache
 			// miss with many timers) is skipped.
-			if l.stale > 0 {
-				if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
-					l.stale--
-					continue // cancelled
-				}
+			if l.stale > 0 && t.stale() {
+				l.stale--
+				continue // cancelled
 			}
-			l.ready.push(t.r)
+			l.ready.push(t.action())
 		}
 	}
 	if len(l.ready.buf) >= trimFrom {
