@@ -119,7 +119,8 @@ func TestZeroAllocsPerAwait(t *testing.T) {
 // stored, and a waitq keeps no loop and no done flag of its own. One more
 // word in Coro moves the parked task to the 192-byte class. A task of any
 // other awaitable (plainTask) adds the awaitable (16 bytes) and stays in
-// the 160-byte class. A waitq is in every task and future.
+// the 160-byte class. A waitq is in every task and future, and a sleeping
+// task has a timer entry.
 func TestTaskSize(t *testing.T) {
 	if unsafe.Sizeof(uintptr(0)) != 8 {
 		t.Skip("the size classes are those of 64-bit systems")
