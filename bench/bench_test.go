@@ -109,8 +109,8 @@ func BenchmarkSwitch(b *testing.B) {
 // BenchmarkSpawnAwait: start a trivial task, wait for its result. The
 // floor allocates one object per task (its frame and its task in one), and
 // so does rt: rt.Spawn(identityAsync(i)) is generated as ag_0spawn_identity,
-// whose rt.SpawnFrame allocates the 160-byte Coro, the result and the
-// 24-byte frame together (192 B). The remaining time is mostly the
+// whose rt.SpawnFrame allocates the 128-byte Coro, the result and the
+// 24-byte frame together (160 B). The remaining time is mostly the
 // collector's (allocation, span scanning, write barriers on the task's
 // links) and the task's bookkeeping: its place in the loop's list of live
 // tasks, the ready queue, the step loop's deferred recover.
@@ -149,7 +149,7 @@ func heapNow() uint64 {
 // BenchmarkParkedMemory: memory held per parked task, 100k of them
 // waiting on one future, against 100k goroutines blocked on a channel and
 // 100k hand-written state machines parked on a future (the floor). An rt
-// task here is one 208-byte object (Coro, result and the 40-byte frame of
+// task here is one 176-byte object (Coro, result and the 40-byte frame of
 // parked; TestTaskSize guards it) where the floor's is a 48-byte frame;
 // both add the waiter's slot on the future and the task's slot in the
 // slice that holds them.

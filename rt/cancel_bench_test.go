@@ -53,7 +53,7 @@ var parkKinds = []struct {
 	{"future", func() (func(*loop) *Coro, func() bool) {
 		f := NewFuture[int]()
 		return func(l *loop) *Coro { return spawnOn(l, Awaitable[int](f)) },
-			func() bool { return f.waiters.first == nil && len(f.waiters.rest()) == 0 }
+			f.waiters.empty
 	}},
 	{"signal", func() (func(*loop) *Coro, func() bool) {
 		var on *loop

@@ -86,7 +86,7 @@ func (l *loop) addContext(e *taskContext) {
 // passes nothing and costs nothing; otherwise the child gets an entry in
 // the side table, its context made only if it asks for it.
 func inheritContext(child, spawner *Coro) {
-	if spawner == nil || child.waiters.done {
+	if spawner == nil || child.waiters.isDone() {
 		return
 	}
 	if v := spawner.contextValues(); v != nil {
@@ -115,7 +115,15 @@ func (c *Coro) contextValues() context.Context {
 
 // cancelContext cancels the task's context, if it has one (Cancel).
 func (c *Coro) cancelContext() {
-	c.more().ctxDone = true
+	if e := c.extra; e == nil || !e.ctxDone {
+		c.more().ctxDone = true
+	}
+	c.cancelContextEntry()
+}
+
+// cancelContextEntry cancels the context of c's entry in the side table,
+// if it has one.
+func (c *Coro) cancelContextEntry() {
 	if l := c.loop; l != nil && l.contexts != nil {
 		if e := l.contexts[c]; e != nil && e.cancel != nil {
 			e.cancel()
@@ -134,6 +142,8 @@ type taskContext struct {
 	l      *loop
 	c      *Coro
 }
+
+func (e *taskContext) waiterLoop() *loop { return e.l }
 
 func (e *taskContext) run() {
 	if e.cancel != nil {

@@ -72,7 +72,7 @@ func libraryFrame(f Frame) bool {
 // AwaitedBy returns the tasks waiting for this one to finish.
 func (c *Coro) AwaitedBy() []*Coro {
 	var out []*Coro
-	add := func(r runnable) {
+	add := func(r notifiee) {
 		if w, ok := r.(*Coro); ok {
 			out = append(out, w)
 		}
@@ -80,8 +80,10 @@ func (c *Coro) AwaitedBy() []*Coro {
 	if c.waiters.first != nil {
 		add(c.waiters.first)
 	}
-	for _, r := range c.waiters.rest() {
-		add(r)
+	for _, w := range c.waiters.restTasks() {
+		if w != nil {
+			out = append(out, w)
+		}
 	}
 	return out
 }
@@ -119,13 +121,13 @@ func dumpLoop(w io.Writer, l *loop, cur *Coro) {
 		case t.parked != nil || t.sleepSeq != 0:
 			state = "suspended"
 		}
-		fmt.Fprintf(w, "task %q #%d %s", t.Name(), t.id, state)
+		fmt.Fprintf(w, "task %q #%d %s", t.Name(), t.ID(), state)
 		if where := t.Where(); len(where) > 0 {
 			fmt.Fprintf(w, " at %s", strings.Join(where, " <- "))
 		}
 		fmt.Fprintln(w)
 		for _, a := range t.AwaitedBy() {
-			fmt.Fprintf(w, "    awaited by task %q #%d\n", a.Name(), a.id)
+			fmt.Fprintf(w, "    awaited by task %q #%d\n", a.Name(), a.ID())
 		}
 		for _, a := range remoteAwaiters(t) {
 			fmt.Fprintf(w, "    awaited by %s\n", a)

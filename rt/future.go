@@ -34,17 +34,17 @@ func (f *Future[T]) SetError(err error) {
 }
 
 func (f *Future[T]) mustBePending() {
-	if f.waiters.done {
+	if f.waiters.isDone() {
 		panic("rt: future already done")
 	}
 }
 
 // Done reports whether f has a result or an error.
-func (f *Future[T]) Done() bool { return f.waiters.done }
+func (f *Future[T]) Done() bool { return f.waiters.isDone() }
 
 // Result returns f's value and error, or ErrNotDone while it is pending.
 func (f *Future[T]) Result() (T, error) {
-	if !f.waiters.done {
+	if !f.waiters.isDone() {
 		var zero T
 		return zero, ErrNotDone
 	}
@@ -54,7 +54,7 @@ func (f *Future[T]) Result() (T, error) {
 // For generated code: AwaitStart is part of the Awaitable protocol: Ready if
 // f is done, otherwise c is parked until it is.
 func (f *Future[T]) AwaitStart(c *Coro) Status {
-	if f.waiters.done {
+	if f.waiters.isDone() {
 		return Ready
 	}
 	f.waiters.add(c.loop, c)

@@ -53,6 +53,7 @@ type gatherCore struct {
 	finished int
 	err      error
 	waiters  waitq
+	loop     *loop // the spawner's, where the slots run
 }
 
 // gatherSlot is the done callback of one child; it runs on the iteration
@@ -64,11 +65,13 @@ type gatherSlot struct {
 
 func (s *gatherSlot) run() { s.g.childDone(s.i) }
 
+func (s *gatherSlot) waiterLoop() *loop { return s.g.loop }
+
 func (g *gatherCore) AwaitStart(c *Coro) Status {
 	if !g.started {
 		g.start(c)
 	}
-	if g.waiters.done {
+	if g.waiters.isDone() {
 		return Ready
 	}
 	g.waiters.add(c.loop, c)
@@ -90,16 +93,16 @@ func (g *gatherCore) passCancel(*Coro) bool {
 
 func (g *gatherCore) start(spawner *Coro) {
 	l := spawner.loop
-	g.started = true
+	g.started, g.loop = true, l
 	n := g.args.count()
 	if n == 0 {
-		g.waiters.done = true
+		g.waiters.markDone()
 		return
 	}
 	g.slots = make([]gatherSlot, n)
 	for i := range g.slots {
 		g.slots[i] = gatherSlot{g, i}
-		if w := g.args.begin(i, spawner); w.done {
+		if w := g.args.begin(i, spawner); w.isDone() {
 			l.schedule(&g.slots[i]) // asyncio calls a late done callback soon
 		} else {
 			w.add(l, &g.slots[i])
@@ -109,7 +112,7 @@ func (g *gatherCore) start(spawner *Coro) {
 
 func (g *gatherCore) childDone(i int) {
 	g.finished++
-	if g.waiters.done {
+	if g.waiters.isDone() {
 		return
 	}
 	if !g.all {

@@ -41,7 +41,7 @@ func (g *TaskGroup) Cancel() {
 }
 
 func (g *TaskGroup) join(c *Coro) {
-	c.observed = true // the group reports its failures
+	c.set(flagObserved) // the group reports its failures
 	g.tasks = append(g.tasks, c)
 	g.live++
 	if g.failing {

@@ -93,7 +93,7 @@ func (lp *Loop) Closed() bool { return lp.l.closed.Load() }
 func RunOn[T any](lp *Loop, aw Awaitable[T]) (T, error) {
 	l := lp.l
 	t := newTask(aw, "")
-	t.observed = true // RunOn returns its outcome
+	t.set(flagObserved) // RunOn returns its outcome
 	t.start(l)
 	l.main = &t.Coro
 	defer func() { l.main = nil }()

@@ -142,7 +142,7 @@ func RunGroup[T any](main Awaitable[T], opts ...GroupOption) (T, error) {
 	l := g.loops[0].l
 	release := l.claim()
 	t := newTask(main, "")
-	t.observed = true
+	t.set(flagObserved)
 	t.start(l)
 	g.mu.Lock()
 	g.main = &t.Coro

@@ -50,7 +50,7 @@ func Submit[T any](lp *Loop, aw Awaitable[T], opts ...TaskOption) *Remote[T] {
 	for _, o := range opts {
 		o.apply(&t.Coro)
 	}
-	t.observed = true // its outcome goes to the Remote
+	t.set(flagObserved) // its outcome goes to the Remote
 	r.task = t
 	if !postTask(lp.l, (*remoteBegin[T])(r)) {
 		r.finish(*new(T), ErrCanceled)
@@ -107,6 +107,8 @@ func (b *remoteBegin[T]) run() {
 
 // remoteDone is the remote task's done callback, on the target loop.
 type remoteDone[T any] Remote[T]
+
+func (d *remoteDone[T]) waiterLoop() *loop { return d.target }
 
 func (d *remoteDone[T]) run() {
 	r := (*Remote[T])(d)
@@ -264,7 +266,7 @@ func (d *remoteDone[T]) awaiters() []string {
 	for _, c := range ws {
 		// Name and id are set before the task can wait: reading them from
 		// another loop is safe.
-		out = append(out, fmt.Sprintf("task %q #%d on %s (through rt.Submit)", c.Name(), c.id, c.loop.label()))
+		out = append(out, fmt.Sprintf("task %q #%d on %s (through rt.Submit)", c.Name(), c.ID(), c.loop.label()))
 	}
 	return out
 }
@@ -280,8 +282,8 @@ func remoteAwaiters(t *Coro) []string {
 	if t.waiters.first != nil {
 		add(t.waiters.first)
 	}
-	for _, r := range t.waiters.rest() {
-		add(r)
+	for _, k := range t.waiters.restCalls() {
+		add(k.w)
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package rt
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // Sleep pauses the current task for d; other tasks run meanwhile. A d <= 0
 // yields to the loop for exactly one iteration (asyncio.sleep(0)).
@@ -11,13 +14,36 @@ func Sleep(d time.Duration) { time.Sleep(d) }
 
 // SleepAsync is the companion of Sleep.
 func SleepAsync(d time.Duration) Awaitable[struct{}] {
-	return sleepFor(d)
+	if d <= 0 {
+		return sleepFor(0) // boxing 0 allocates nothing
+	}
+	return sleepBox(d) // out of line, so that a yield's SleepAsync inlines
 }
 
-// sleepFor is the awaitable of a sleep. It is a plain duration: the timer
-// action that wakes the task is the task itself (see sleepTimer), so a sleep
-// allocates nothing of its own (and boxing a small duration, such as the 0
-// of a yield, allocates nothing either).
+// sleepBox returns the boxed sleepFor of d, shared with the last sleep of
+// the same duration.
+func sleepBox(d time.Duration) Awaitable[struct{}] {
+	// The boxed duration lives as long as the sleep (in the awaiting
+	// frame), so a million tasks sleeping the same time would hold a
+	// million copies: the last one made is shared instead. The loops of a
+	// process share it, hence the atomic pointer.
+	if p := lastSleep.Load(); p != nil && time.Duration(*p) == d {
+		return p
+	}
+	p := new(sleepFor)
+	*p = sleepFor(d)
+	lastSleep.Store(p)
+	return p
+}
+
+// lastSleep is the duration of the last SleepAsync that was not a yield,
+// boxed, for the next one with the same duration.
+var lastSleep atomic.Pointer[sleepFor]
+
+// sleepFor is the awaitable of a sleep: a plain duration, boxed as a
+// pointer by SleepAsync (a yield's zero boxes for free). The timer action
+// that wakes the task is the task itself (see sleepTimer), so a sleep
+// allocates nothing of its own.
 type sleepFor time.Duration
 
 func (d sleepFor) AwaitStart(c *Coro) Status {

@@ -13,15 +13,18 @@ import (
 // identity on its loop and its completion. Generated code receives the
 // current task's Coro in Frame.Resume and Awaitable.AwaitStart.
 type Coro struct {
-	// stackBuf holds the first frames of the task's stack, so that most
-	// tasks (a root frame and one coroutine) need no stack allocation;
-	// deep holds the frames above them. stackBuf[0] is the task's bottom
-	// frame (its plainTask or framedTask).
+	// stackBuf holds the first two frames of the task's stack, so that
+	// most tasks (a root frame and one coroutine) need no stack
+	// allocation; extra.deep holds the frames above them. stackBuf[0] is
+	// the task's bottom frame (its plainTask or framedTask). The depth is
+	// not stored: the frames fill stackBuf, then extra.deep, and a popped
+	// slot is cleared (depth).
 	stackBuf [2]Frame
-	deep     *[]Frame
-	id       uint64
-	loop     *loop
-	waiters  waitq // waiters.done is the task's done flag
+	// bits holds the task's id (its high 56 bits, idShift) and its flags
+	// (flagObserved and the others), one word (see TestTaskSize).
+	bits    uint64
+	loop    *loop
+	waiters waitq // done once the task has finished
 	// parked is what the task is parked on, when it can be taken off it
 	// (cancellation does that); nil while it runs or is scheduled.
 	parked waitCanceler
@@ -31,26 +34,34 @@ type Coro struct {
 	// group is the TaskGroup the task belongs to, if any.
 	group *TaskGroup
 	// extra holds what most tasks never use (a name, pending
-	// cancellations, an iterator's panic), allocated on first need so
-	// that a plain task stays small (see TestTaskSize).
+	// cancellations, frames beyond the second, an iterator's panic),
+	// allocated on first need so that a plain task stays small (see
+	// TestTaskSize).
 	extra *coroExtra
-	// observed is set once something awaited the task, asked for its
-	// result, or took charge of its failure (a gather, a group).
-	observed bool
-	// running is set while the loop runs the task's frames;
-	// cancelRunning when Cancel found it running, to stop it at the await
-	// point it suspends at next.
-	running, cancelRunning bool
-	// bodyStarted is set once the task's bottom frame (rootResume) has
-	// started its awaitable; it lives here, in the flags' spare byte,
-	// rather than in the frame, to keep Task[int] in a smaller size class.
-	bodyStarted bool
-	// ndepth is the number of frames on the stack, an int32 beside the
-	// flags (see TestTaskSize).
-	ndepth int32
 
 	prev, next *Coro // the loop's list of live tasks
 }
+
+// The flags in Coro.bits, below the id.
+const (
+	// flagObserved is set once something awaited the task, asked for its
+	// result, or took charge of its failure (a gather, a group).
+	flagObserved = 1 << iota
+	// flagRunning is set while the loop runs the task's frames;
+	// flagCancelRunning when Cancel found it running, to stop it at the
+	// await point it suspends at next.
+	flagRunning
+	flagCancelRunning
+	// flagBodyStarted is set once the task's bottom frame (rootResume)
+	// has started its awaitable.
+	flagBodyStarted
+
+	idShift = 8 // ids have 56 bits: a loop spawning 10 million tasks a second wraps after 228 years
+)
+
+func (c *Coro) has(flag uint64) bool { return c.bits&flag != 0 }
+func (c *Coro) set(flag uint64)      { c.bits |= flag }
+func (c *Coro) clear(flag uint64)    { c.bits &^= flag }
 
 // coroExtra is the rarely used part of a Coro.
 type coroExtra struct {
@@ -58,6 +69,9 @@ type coroExtra struct {
 	// err is the error the task ended with (cancellation included): most
 	// tasks end without one, so it lives here rather than in every task.
 	err error
+	// deep holds the frames of the task's stack above the two in
+	// Coro.stackBuf.
+	deep []Frame
 	// pullPanic is the panic an iterator stopped by UnwindPull raises in
 	// its yield (pull.go).
 	pullPanic *unwinding
@@ -72,6 +86,9 @@ type coroExtra struct {
 	// ctxDone: Cancel was called, so the task's context (Context) is
 	// cancelled, or made cancelled.
 	ctxDone bool
+	// shared marks the extra parts that many tasks point to (canceledExtra,
+	// canceledAt): more copies one before any write.
+	shared bool
 }
 
 // canceledState is the extra part and the unwinding of a task cancelled
@@ -81,17 +98,42 @@ type canceledState struct {
 	u unwinding
 }
 
-// canceledExtra is the shared extra part of a plain task that ended
-// cancelled, so that cancelling many tasks (as Run does at its end)
-// allocates nothing; more copies it before any write.
-var canceledExtra = coroExtra{err: ErrCanceled}
+// canceledExtra is the shared extra part of a plain task that ended with
+// ErrCanceled without being cancelled itself (its body returned the error,
+// say from awaiting a cancelled task): setting the error allocates nothing.
+var canceledExtra = coroExtra{err: ErrCanceled, shared: true}
 
-// more returns c's extra part, allocating it on first use.
+// canceledAt[i] is the shared extra part and unwinding of a plain task (one
+// with no extra part, so at most two frames deep) cancelled by Cancel while
+// not running, whose frames unwind from frame i down: cancelling many tasks
+// (as Run does at its end) allocates nothing for them. A task that writes
+// to its extra part (a second Cancel, a panic in a deferred call, a third
+// frame) gets a copy (more); the unwinding itself is never written, as a
+// cancellation's is not (only a panic's is). canceledFin is the extra part
+// of such a task once its root has ended with ErrCanceled.
+var (
+	canceledAt  [2]canceledState
+	canceledFin coroExtra
+)
+
+func init() {
+	for i := range canceledAt {
+		x := &canceledAt[i]
+		x.u.canceled = true
+		x.coroExtra = coroExtra{unwind: &x.u, unwindTop: int32(i), cancels: 1, ctxDone: true, shared: true}
+	}
+	canceledFin = canceledAt[0].coroExtra
+	canceledFin.err = ErrCanceled
+}
+
+// more returns c's extra part, allocating it on first use (or copying a
+// shared one).
 func (c *Coro) more() *coroExtra {
 	if c.extra == nil {
 		c.extra = &coroExtra{}
-	} else if c.extra == &canceledExtra {
-		e := canceledExtra
+	} else if c.extra.shared {
+		e := *c.extra
+		e.shared = false
 		c.extra = &e
 	}
 	return c.extra
@@ -126,64 +168,80 @@ func (c *Coro) cancels() int32 {
 // task is "Task-1").
 func (c *Coro) Name() string {
 	if c.extra == nil || c.extra.name == "" {
-		return "Task-" + strconv.FormatUint(c.id, 10)
+		return "Task-" + strconv.FormatUint(c.ID(), 10)
 	}
 	return c.extra.name
 }
 
 // ID returns the task's number on its loop; the main task is 1.
-func (c *Coro) ID() uint64 { return c.id }
+func (c *Coro) ID() uint64 { return c.bits >> idShift }
 
 // Done reports whether the task has finished (returned, failed or panicked).
-func (c *Coro) Done() bool { return c.waiters.done }
+func (c *Coro) Done() bool { return c.waiters.isDone() }
 
 // For generated code: Push pushes frame f onto the task's stack and returns
 // Pushed: the task runs f next, and resumes the current frame once f is
 // Ready. It is the AwaitStart of every generated coroutine.
 func (c *Coro) Push(f Frame) Status {
-	if n := c.ndepth; n < 2 {
-		c.stackBuf[n] = f
-	} else {
-		if c.deep == nil {
-			c.deep = new([]Frame)
-		}
-		*c.deep = append(*c.deep, f)
+	switch {
+	case c.stackBuf[0] == nil:
+		c.stackBuf[0] = f
+	case c.stackBuf[1] == nil:
+		c.stackBuf[1] = f
+	default:
+		e := c.more()
+		e.deep = append(e.deep, f)
 	}
-	c.ndepth++
 	return Pushed
 }
 
 // depth returns the number of frames on c's stack.
-func (c *Coro) depth() int { return int(c.ndepth) }
+func (c *Coro) depth() int {
+	if c.stackBuf[1] == nil {
+		if c.stackBuf[0] == nil {
+			return 0
+		}
+		return 1
+	}
+	if e := c.extra; e != nil {
+		return 2 + len(e.deep)
+	}
+	return 2
+}
 
 // frameAt returns frame i of c's stack (0 is the bottom frame).
 func (c *Coro) frameAt(i int) Frame {
 	if i < 2 {
 		return c.stackBuf[i]
 	}
-	return (*c.deep)[i-2]
+	return c.extra.deep[i-2]
 }
 
 // topFrame returns the frame on top of c's stack.
 func (c *Coro) topFrame() Frame {
-	if n := c.ndepth; n <= 2 {
-		return c.stackBuf[n-1]
+	if c.stackBuf[1] == nil {
+		return c.stackBuf[0]
 	}
-	d := *c.deep
-	return d[len(d)-1]
+	if e := c.extra; e != nil && len(e.deep) > 0 {
+		return e.deep[len(e.deep)-1]
+	}
+	return c.stackBuf[1]
 }
 
 // pop takes the top frame off c's stack and returns the new depth.
 func (c *Coro) pop() int {
-	c.ndepth--
-	if n := c.ndepth; n < 2 {
-		c.stackBuf[n] = nil
-	} else {
-		d := *c.deep
-		d[len(d)-1] = nil
-		*c.deep = d[:len(d)-1]
+	if c.stackBuf[1] == nil {
+		c.stackBuf[0] = nil
+		return 0
 	}
-	return int(c.ndepth)
+	if e := c.extra; e != nil && len(e.deep) > 0 {
+		n := len(e.deep) - 1
+		e.deep[n] = nil
+		e.deep = e.deep[:n]
+		return 2 + n
+	}
+	c.stackBuf[1] = nil
+	return 1
 }
 
 // unwindTop returns the index of the top frame that unwinds.
@@ -194,8 +252,16 @@ func (c *Coro) unwindTop() int {
 	return int(c.extra.unwindTop)
 }
 
-// setUnwindTop sets the index of the top frame that unwinds.
-func (c *Coro) setUnwindTop(top int) { c.more().unwindTop = int32(top) }
+// setUnwindTop sets the index of the top frame that unwinds. A task
+// cancelled two frames deep that has unwound its upper frame goes from one
+// shared extra part to the other.
+func (c *Coro) setUnwindTop(top int) {
+	if c.extra == &canceledAt[1].coroExtra && top == 0 {
+		c.extra = &canceledAt[0].coroExtra
+		return
+	}
+	c.more().unwindTop = int32(top)
+}
 
 // String describes the task for logs, e.g. `Task "worker" #3 pending`.
 func (c *Coro) String() string {
@@ -206,7 +272,7 @@ func (c *Coro) String() string {
 			state = "failed: " + err.Error()
 		}
 	}
-	return fmt.Sprintf("Task %q #%d %s", c.Name(), c.id, state)
+	return fmt.Sprintf("Task %q #%d %s", c.Name(), c.ID(), state)
 }
 
 // run is one step of the task: resume the top frame until the task parks
@@ -214,17 +280,17 @@ func (c *Coro) String() string {
 // frames run their deferred calls, and a task whose panic nobody recovers
 // ends with a *PanicError. The loop goes on either way.
 func (c *Coro) run() {
-	if c.waiters.done {
+	if c.waiters.isDone() {
 		return // a stray wake-up after the task ended
 	}
-	c.running = true
+	c.set(flagRunning)
 	if c.loop.slow > 0 {
 		c.runTimed()
 	} else {
 		for c.step() {
 		}
 	}
-	c.running, c.cancelRunning = false, false
+	c.clear(flagRunning | flagCancelRunning)
 }
 
 // runTimed is run under Debug: it reports a step that kept the loop busy
@@ -272,11 +338,11 @@ func (c *Coro) step() (again bool) {
 			c.unwound(n - 1) // the caller unwinds next
 		case Pushed:
 		case Suspended:
-			if c.cancelRunning {
+			if c.has(flagCancelRunning) {
 				// Cancelled while running: stop at this await point. (An
 				// await in a deferred call of a frame that unwinds later
 				// in the same run waits as any await does.)
-				c.cancelRunning = false
+				c.clear(flagCancelRunning)
 				c.interrupt()
 			}
 			return false
@@ -292,7 +358,7 @@ func (c *Coro) step() (again bool) {
 // resume.
 func (c *Coro) Unwinding() bool {
 	e := c.extra
-	return e != nil && e.unwind != nil && int(c.ndepth)-1 <= int(e.unwindTop)
+	return e != nil && e.unwind != nil && c.depth()-1 <= int(e.unwindTop)
 }
 
 // Cancelling reports whether the task is being cancelled: a deferred call
@@ -308,6 +374,15 @@ func (c *Coro) Cancelling() bool { return c.unw() != nil && c.unw().canceled }
 func (c *Coro) Cancel() bool {
 	if c.Done() {
 		return false
+	}
+	if c.extra == nil && !c.has(flagRunning) {
+		// A plain parked task (at most two frames deep): its cancellation
+		// state is shared (canceledAt), so cancelling many allocates
+		// nothing.
+		c.extra = &canceledAt[max(c.depth(), 1)-1].coroExtra
+		c.interrupt()
+		c.cancelContextEntry()
+		return true
 	}
 	c.cancel()
 	c.cancelContext()
@@ -333,8 +408,8 @@ func (c *Coro) cancel() bool {
 		c.setUnwind(&unwinding{canceled: true})
 	}
 	c.setUnwindTop(c.depth() - 1)
-	if c.running {
-		c.cancelRunning = true // stop at the next await point
+	if c.has(flagRunning) {
+		c.set(flagCancelRunning) // stop at the next await point
 		return true
 	}
 	c.interrupt()
@@ -374,13 +449,15 @@ func (c *Coro) unwindErr() error {
 
 func (c *Coro) finish(err error) {
 	c.setErr(err)
-	c.deep = nil
+	if e := c.extra; e != nil && e.deep != nil {
+		e.deep = nil
+	}
 	c.loop.unlink(c)
 	c.waiters.complete()
 	if g := c.group; g != nil {
 		g.childDone(c, err)
 	}
-	if err != nil && !c.observed && !errors.Is(err, ErrCanceled) {
+	if err != nil && !c.has(flagObserved) && !errors.Is(err, ErrCanceled) {
 		c.loop.noteUnobserved(c)
 	}
 }
@@ -447,8 +524,8 @@ func rootResume[T any](c *Coro, t *Task[T], aw Awaitable[T]) Status {
 		c.setErr(c.unwindErr())
 		return Ready
 	}
-	if !c.bodyStarted {
-		c.bodyStarted = true
+	if !c.has(flagBodyStarted) {
+		c.set(flagBodyStarted)
 		if s := aw.AwaitStart(c); s != Ready {
 			return s
 		}
@@ -492,13 +569,12 @@ func (t *Task[T]) start(l *loop) {
 	if g := t.group; g != nil {
 		g.join(&t.Coro)
 	}
-	t.ndepth = 1
 	l.schedule(&t.Coro)
 }
 
 // Result returns the task's result, or ErrNotDone if it has not finished.
 func (t *Task[T]) Result() (T, error) {
-	t.observed = true
+	t.set(flagObserved)
 	if !t.Done() {
 		var zero T
 		return zero, ErrNotDone
@@ -509,7 +585,7 @@ func (t *Task[T]) Result() (T, error) {
 // For generated code: AwaitStart is part of the Awaitable protocol: it parks
 // c until t is done.
 func (t *Task[T]) AwaitStart(c *Coro) Status {
-	t.observed = true
+	t.set(flagObserved)
 	if t.loop != c.loop && t.loop != nil {
 		wrongLoop("task "+strconv.Quote(t.Name()), t.loop, c.loop)
 	}
@@ -544,7 +620,7 @@ type cancelPasser interface {
 
 func (t *Task[T]) signal() *waitq { return &t.waiters }
 
-func (t *Task[T]) markObserved() { t.observed = true }
+func (t *Task[T]) markObserved() { t.set(flagObserved) }
 
 // TaskOption configures a task made by Spawn: Name, InGroup. It is a
 // value, so passing options allocates nothing.
@@ -634,6 +710,10 @@ func (c *Coro) setErr(err error) {
 	switch {
 	case err == ErrCanceled && c.extra == nil:
 		c.extra = &canceledExtra
+	case err == ErrCanceled && c.extra == &canceledAt[0].coroExtra:
+		c.extra = &canceledFin
+	case err == ErrCanceled && c.extra.err == ErrCanceled:
+		// already so (finish after rootResume)
 	case err != nil:
 		c.more().err = err
 	case c.extra != nil && c.extra.err != nil:

@@ -333,5 +333,5 @@ func TestStringer(t *testing.T) {
 			return nil
 		}))
 	require.NoError(t, err)
-	assert.True(t, strings.HasPrefix((&Coro{extra: &coroExtra{err: errors.New("x")}, waiters: waitq{done: true}}).String(), `Task "Task-0" #0 failed: x`))
+	assert.True(t, strings.HasPrefix((&Coro{extra: &coroExtra{err: errors.New("x")}, waiters: waitq{first: doneMark}}).String(), `Task "Task-0" #0 failed: x`))
 }

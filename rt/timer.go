@@ -1,17 +1,83 @@
 package rt
 
-// timer is an entry of the loop's timer heap: run r at when (nanoseconds on
-// the loop clock); seq breaks ties so timers with equal deadlines fire in
-// the order they were set.
+import "unsafe"
+
+// timer is an entry of the loop's timer heap: run its action at when
+// (nanoseconds on the loop clock); its seq breaks ties so timers with
+// equal deadlines fire in the order they were set. An entry is 24 bytes
+// (TestTaskSize), a million sleeping tasks' 24 MB: the action is one
+// pointer, its type (one of the few kinds of timer action, timerKind) in
+// the top bits of the seq word.
 type timer struct {
 	when int64
-	seq  uint64
-	r    runnable
+	// seqKind is the seq (its low seqBits bits) and the kind of the
+	// action (above them).
+	seqKind uint64
+	act     unsafe.Pointer
 }
 
+// timerKind says what a timer's act points to.
+type timerKind uint64
+
+const (
+	timerSleep   timerKind = iota // *sleepTimer: a task's sleep
+	timerIO                       // *ioSlot: an FD wait's deadline
+	timerHandle                   // *TimerHandle: CallLater, CallAt
+	timerScope                    // *scopeTimer: a TimeoutScope's deadline
+	timerWaitFor                  // *waitForTimer: a WaitFor's deadline
+
+	// seqBits: timer seqs have 60 bits (a loop setting a billion timers a
+	// second wraps after 36 years), the kind the 4 above.
+	seqBits = 60
+	seqMask = 1<<seqBits - 1
+)
+
+func (a *timer) seq() uint64 { return a.seqKind & seqMask }
+
 func (a *timer) before(b *timer) bool {
-	return a.when < b.when || a.when == b.when && a.seq < b.seq
+	return a.when < b.when || a.when == b.when && a.seq() < b.seq()
 }
+
+// newTimer returns the entry that runs r at when; r is one of the timer
+// actions of timerKind.
+func newTimer(when int64, seq uint64, r runnable) timer {
+	var k timerKind
+	var p unsafe.Pointer
+	switch r := r.(type) {
+	case *sleepTimer:
+		k, p = timerSleep, unsafe.Pointer(r)
+	case *ioSlot:
+		k, p = timerIO, unsafe.Pointer(r)
+	case *TimerHandle:
+		k, p = timerHandle, unsafe.Pointer(r)
+	case *scopeTimer:
+		k, p = timerScope, unsafe.Pointer(r)
+	case *waitForTimer:
+		k, p = timerWaitFor, unsafe.Pointer(r)
+	default:
+		panic("rt: a timer action of an unknown kind")
+	}
+	return timer{when: when, seqKind: seq&seqMask | uint64(k)<<seqBits, act: p}
+}
+
+// action returns what the timer runs.
+func (a *timer) action() runnable {
+	switch timerKind(a.seqKind >> seqBits) {
+	case timerSleep:
+		return (*sleepTimer)(a.act)
+	case timerIO:
+		return (*ioSlot)(a.act)
+	case timerHandle:
+		return (*TimerHandle)(a.act)
+	case timerScope:
+		return (*scopeTimer)(a.act)
+	default:
+		return (*waitForTimer)(a.act)
+	}
+}
+
+// stale reports whether the timer's action no longer wants to run.
+func (a *timer) stale() bool { return a.action().(staleTimer).stale(a.seq()) }
 
 // timerHeap is a 4-ary min-heap of timers by value: the children of entry
 // i are 4i+1 to 4i+4. It is hand-written rather than container/heap so
@@ -23,6 +89,16 @@ func (a *timer) before(b *timer) bool {
 type timerHeap []timer
 
 func (h *timerHeap) push(t timer) {
+	if len(*h) == cap(*h) {
+		// Doubling, not append's 1.25 for big slices: a million tasks
+		// that each set a timer in one iteration would otherwise leave
+		// four times the final heap (128 MB) in copies for the collector,
+		// which at the default GOGC stays in the process's RSS (see
+		// bench/million).
+		grown := make(timerHeap, len(*h), max(2*cap(*h), 64))
+		copy(grown, *h)
+		*h = grown
+	}
 	*h = append(*h, t)
 	s := *h
 	i := len(s) - 1
@@ -65,7 +141,7 @@ func (h *TimerHandle) stale(uint64) bool { return h.cancelled }
 func (h *timerHeap) dropStale() {
 	s := (*h)[:0]
 	for _, t := range *h {
-		if st, ok := t.r.(staleTimer); ok && st.stale(t.seq) {
+		if t.stale() {
 			continue
 		}
 		s = append(s, t)

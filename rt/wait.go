@@ -13,6 +13,7 @@ type waitAny[T any] struct {
 	slots []waitAnySlot[T]
 	first int
 	w     waitq
+	loop  *loop // where the slots run
 }
 
 type waitAnySlot[T any] struct {
@@ -20,8 +21,10 @@ type waitAnySlot[T any] struct {
 	i int
 }
 
+func (s *waitAnySlot[T]) waiterLoop() *loop { return s.o.loop }
+
 func (s *waitAnySlot[T]) run() {
-	if !s.o.w.done {
+	if !s.o.w.isDone() {
 		s.o.first = s.i
 		s.o.w.complete()
 	}
@@ -29,22 +32,22 @@ func (s *waitAnySlot[T]) run() {
 
 func (o *waitAny[T]) AwaitStart(c *Coro) Status {
 	if o.slots == nil {
-		o.first = -1
+		o.first, o.loop = -1, c.loop
 		o.slots = make([]waitAnySlot[T], len(o.args))
 		for i, aw := range o.args {
 			o.slots[i] = waitAnySlot[T]{o, i}
 			s := startSignaler(c, &o.args[i], aw)
-			if w := s.signal(); w.done {
+			if w := s.signal(); w.isDone() {
 				c.loop.schedule(&o.slots[i])
 			} else {
 				w.add(c.loop, &o.slots[i])
 			}
 		}
 		if len(o.args) == 0 {
-			o.w.done = true
+			o.w.markDone()
 		}
 	}
-	if o.w.done {
+	if o.w.isDone() {
 		return Ready
 	}
 	o.w.add(c.loop, c)
@@ -90,12 +93,15 @@ type Completed[T any] struct {
 	waiter  *Coro
 	parked  bool // Next suspended: the outcome is taken when it resumes
 	cur     int
+	loop    *loop // where the slots run
 }
 
 type completedSlot[T any] struct {
 	o *Completed[T]
 	i int
 }
+
+func (s *completedSlot[T]) waiterLoop() *loop { return s.o.loop }
 
 func (s *completedSlot[T]) run() {
 	o := s.o
@@ -129,12 +135,12 @@ func (n *completedNext[T]) AwaitStart(c *Coro) Status {
 		panic("rt: Completed.Next called with no outcome left (check More)")
 	}
 	if !o.started {
-		o.started = true
+		o.started, o.loop = true, c.loop
 		o.slots = make([]completedSlot[T], len(o.args))
 		for i, aw := range o.args {
 			o.slots[i] = completedSlot[T]{o, i}
 			s := startSignaler(c, &o.args[i], aw)
-			if w := s.signal(); w.done {
+			if w := s.signal(); w.isDone() {
 				c.loop.schedule(&o.slots[i])
 			} else {
 				w.add(c.loop, &o.slots[i])
@@ -185,7 +191,7 @@ func (o *shield[T]) AwaitStart(c *Coro) Status {
 		o.s = startSignaler(c, &o.aw, o.aw)
 	}
 	w := o.s.signal()
-	if w.done {
+	if w.isDone() {
 		return Ready
 	}
 	w.add(c.loop, c)

@@ -14,12 +14,19 @@ func WaitFor[T any](aw Awaitable[T], d time.Duration) Awaitable[T] {
 }
 
 type waitFor[T any] struct {
+	waitForCore
 	aw       Awaitable[T]
 	d        time.Duration
 	t        *Task[T]
-	c        *Coro // the waiting task, while the timer may still wake it
-	state    int
 	timedOut bool
+}
+
+// waitForCore is the part of a WaitFor that its timer's action uses, not
+// generic, so that a timer entry can point to it (timerKind).
+type waitForCore struct {
+	c     *Coro // the waiting task, while the timer may still wake it
+	task  *Coro // the task it runs (t)
+	state int
 }
 
 func (w *waitFor[T]) AwaitStart(c *Coro) Status { return c.Push(w) }
@@ -43,8 +50,8 @@ func (w *waitFor[T]) Resume(c *Coro) Status {
 		w.aw = nil
 		w.t.start(c.loop)
 		inheritContext(&w.t.Coro, c)
-		w.c = c
-		c.loop.at(c.loop.clock()+int64(w.d), (*waitForTimer[T])(w))
+		w.c, w.task = c, &w.t.Coro
+		c.loop.at(c.loop.clock()+int64(w.d), (*waitForTimer)(&w.waitForCore))
 		w.state = 1
 		return w.t.AwaitStart(c)
 	case 1:
@@ -74,17 +81,17 @@ func (w *waitFor[T]) disarm(l *loop) {
 
 // waitForTimer is a WaitFor seen as its timer's action: if the task is
 // still running, take the waiter off it and wake the waiter.
-type waitForTimer[T any] waitFor[T]
+type waitForTimer waitForCore
 
-func (wt *waitForTimer[T]) stale(uint64) bool { return wt.state != 1 }
+func (wt *waitForTimer) stale(uint64) bool { return wt.state != 1 }
 
-func (wt *waitForTimer[T]) run() {
-	w := (*waitFor[T])(wt)
+func (wt *waitForTimer) run() {
+	w := (*waitForCore)(wt)
 	c := w.c
-	if c == nil || w.state != 1 || w.t.Done() {
+	if c == nil || w.state != 1 || w.task.Done() {
 		return
 	}
-	w.t.waiters.cancelWait(c)
+	w.task.waiters.cancelWait(c)
 	c.parked = nil
 	c.loop.schedule(c)
 }

@@ -87,10 +87,50 @@ func TestWaitqTombstonesCompacted(t *testing.T) {
 		runUntilIdle(l)
 		c.Cancel()
 		runUntilIdle(l)
-		require.LessOrEqual(t, len(f.waiters.rest()), 2, "round %d", i)
+		require.LessOrEqual(t, f.waiters.restLen(), 2, "round %d", i)
 	}
 	f.SetResult(0)
 	runUntilIdle(l)
 	require.Equal(t, 1, log[len(log)-1], "the long-lived waiter is woken, once")
 	require.Equal(t, 1001, len(log))
+}
+
+// logCall is a done callback for a waitq that logs its id.
+type logCall struct {
+	l   *loop
+	log *[]int
+	id  int
+}
+
+func (k *logCall) run()              { *k.log = append(*k.log, k.id) }
+func (k *logCall) waiterLoop() *loop { return k.l }
+
+// TestWaitqCallbacksKeepTheirPlace: done callbacks, kept apart from the
+// waiting tasks in a waitq, run in the order they were added among the
+// tasks, also after cancellations have compacted the tasks.
+func TestWaitqCallbacksKeepTheirPlace(t *testing.T) {
+	l := newLoop(VirtualTime())
+	f := NewFuture[int]()
+	var log []int
+	cs := map[int]*Coro{}
+	spawn := func(ids ...int) {
+		for _, id := range ids {
+			cs[id] = spawnOn(l, Awaitable[struct{}](&futureLogger{f: f, log: &log, id: id}))
+		}
+		runUntilIdle(l)
+	}
+	spawn(1, 2, 3, 4)
+	f.waiters.add(l, &logCall{l, &log, 101})
+	spawn(5, 6)
+	f.waiters.add(l, &logCall{l, &log, 102})
+	for _, id := range []int{2, 3, 4} {
+		cs[id].Cancel()
+	}
+	runUntilIdle(l)
+	require.Equal(t, []int{-2, -3, -4}, log)
+	require.Len(t, f.waiters.restTasks(), 2, "the cancelled tasks were compacted away")
+	log = nil
+	f.SetResult(0)
+	runUntilIdle(l)
+	require.Equal(t, []int{1, 101, 5, 6, 102}, log)
 }
