@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,13 +52,35 @@ type location struct {
 }
 
 type diagnostic struct {
-	Range   lspRange `json:"range"`
-	Message string   `json:"message"`
+	Range    lspRange        `json:"range"`
+	Severity int             `json:"severity"` // 1 error, 2 warning, 3 information, 4 hint
+	Code     json.RawMessage `json:"code"`
+	CodeDesc *struct {
+		Href string `json:"href"`
+	} `json:"codeDescription"`
+	Source  string `json:"source"`
+	Message string `json:"message"`
 	Related []struct {
 		Location location `json:"location"`
 		Message  string   `json:"message"`
 	} `json:"relatedInformation"`
 }
+
+// same is gopls check's identity of a diagnostic.
+func (d diagnostic) same(e diagnostic) bool {
+	href := func(x diagnostic) string {
+		if x.CodeDesc == nil {
+			return ""
+		}
+		return x.CodeDesc.Href
+	}
+	return d.Range == e.Range && d.Severity == e.Severity && string(d.Code) == string(e.Code) &&
+		href(d) == href(e) && d.Source == e.Source && d.Message == e.Message
+}
+
+// warning is gopls check's default cutoff (its -severity flag): errors
+// and warnings are reported, information and hints are not.
+const warning = 2
 
 type message struct {
 	JSONRPC string          `json:"jsonrpc"`
@@ -133,7 +156,7 @@ func startSession(bin, root string) (*session, error) {
 		"workspaceFolders": folders,
 		"capabilities": map[string]any{
 			"textDocument": map[string]any{"publishDiagnostics": map[string]any{"relatedInformation": true}},
-			"workspace":    map[string]any{"workspaceFolders": true},
+			"workspace":    map[string]any{"workspaceFolders": true, "configuration": true},
 		},
 	})
 	if err != nil {
@@ -242,12 +265,49 @@ func (s *session) call(method string, params any) (json.RawMessage, error) {
 		case m.Method == "textDocument/publishDiagnostics":
 			var p struct {
 				URI         string       `json:"uri"`
+				Version     int          `json:"version"`
 				Diagnostics []diagnostic `json:"diagnostics"`
 			}
 			if err := json.Unmarshal(m.Params, &p); err != nil {
 				return nil, err
 			}
-			s.diags[uriPath(p.URI)] = p.Diagnostics
+			// As gopls check does: every payload for an open file's
+			// version is kept (a file in several views gets one from
+			// each), duplicates dropped.
+			if p.Version == 0 {
+				continue
+			}
+			path := uriPath(p.URI)
+			for _, d := range p.Diagnostics {
+				if !slices.ContainsFunc(s.diags[path], d.same) {
+					s.diags[path] = append(s.diags[path], d)
+				}
+			}
+		case m.Method == "workspace/configuration":
+			// The settings gopls check gives (cmd.go in gopls's source).
+			var p struct {
+				Items []struct {
+					Section string `json:"section"`
+				} `json:"items"`
+			}
+			if err := json.Unmarshal(m.Params, &p); err != nil {
+				return nil, err
+			}
+			results := make([]any, len(p.Items))
+			for i, item := range p.Items {
+				if item.Section == "gopls" {
+					results[i] = map[string]any{"analyses": map[string]any{
+						"fillreturns": true, "nonewvars": true, "noresultvalues": true, "undeclaredname": true}}
+				}
+			}
+			raw, err := json.Marshal(results)
+			if err != nil {
+				return nil, err
+			}
+			if err := s.write(message{ID: m.ID, Result: raw}); err != nil {
+				s.err = err
+				return nil, err
+			}
 		case m.Method != "" && m.ID != nil:
 			if err := s.write(message{ID: m.ID, Result: json.RawMessage("null")}); err != nil {
 				s.err = err
@@ -279,7 +339,8 @@ func (s *session) open(file string) error {
 // check opens the files and has gopls diagnose them (the work of gopls
 // check: the command diagnoses every view that holds one of them and
 // publishes before it answers), and returns the diagnostics of each
-// file, as gopls check prints them.
+// file that gopls check prints (errors and warnings: its default
+// -severity), in its format.
 func (s *session) check(files []string) (map[string][]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -297,6 +358,9 @@ func (s *session) check(files []string) (map[string][]string, error) {
 	out := map[string][]string{}
 	for _, f := range files {
 		for _, d := range s.diags[f] {
+			if d.Severity > warning {
+				continue
+			}
 			out[f] = append(out[f], fmt.Sprintf("%s:%d:%d: %s", f, d.Range.Start.Line+1, d.Range.Start.Character+1, d.Message))
 			for _, r := range d.Related {
 				out[f] = append(out[f], fmt.Sprintf("%s:%d:%d: - %s", uriPath(r.Location.URI), r.Location.Range.Start.Line+1, r.Location.Range.Start.Character+1, r.Message))
