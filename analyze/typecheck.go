@@ -29,11 +29,10 @@ import (
 // is a dependency, any required module) are type-checked without their
 // function bodies and without syntax or types.Info kept, which is all an
 // importer needs, and the result is kept for the rest of the process in
-// depCache. So the first Load of a process costs about what the export
-// data of those packages would (the function bodies of runtime, net, os
-// and the rest were most of a load's type-checking), and a later Load in
-// the same process (the tests load a hundred scratch modules that all
-// import rt) type-checks only its own packages.
+// depCache. So the first Load of a process skips the function bodies of
+// runtime, os, reflect and the rest, and a later Load in the same process
+// (the tests load a hundred scratch modules that all import rt)
+// type-checks only its own packages.
 //
 // A cached package is keyed by everything its type-check reads: its
 // package ID, path and name, the Go version and sizes it is checked with,
