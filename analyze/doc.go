@@ -12,7 +12,13 @@
 // file, and type-checks the packages with an overlay in which each generated
 // file (x_async.go) is replaced by stubs of its companions. So a package
 // that already calls FAsync type-checks before its first generation, and a
-// stale generated file never gets in the way.
+// stale generated file never gets in the way. go/packages supplies the
+// metadata (what go list reports); Load parses and type-checks from source
+// itself (typecheck.go), the main modules' packages as go/packages would,
+// and the packages outside them (the standard library, rt when it is a
+// dependency) without function bodies, keeping those for later loads in
+// the same process, keyed by their files' content and their imports. All
+// loads of a process share one token.FileSet.
 //
 // For each async function it records the result shape (nothing, error, V,
 // (V, error), or a tuple of up to 8 values with an optional trailing error,

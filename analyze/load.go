@@ -60,7 +60,7 @@ func Load(dir string, patterns ...string) (*Program, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	fset := token.NewFileSet()
+	fset := sharedFset // typecheck.go
 	prog := &Program{Fset: fset}
 
 	// Pass 1: which files are there, which hold async functions.
@@ -225,24 +225,25 @@ func Load(dir string, patterns ...string) (*Program, error) {
 			}
 		}
 	}
-	// NeedDeps: every import is type-checked from its source too, where
-	// export data would have the go command compile the whole import graph,
-	// test variants included (69 s against 5 s for this repository on a
-	// fresh clone with an empty build cache).
+	// Every import is type-checked from its source too (typecheck.go),
+	// where export data would have the go command compile the whole import
+	// graph, test variants included (69 s against 5 s for this repository
+	// on a fresh clone with an empty build cache). go/packages gives the
+	// metadata; checkGraph parses and type-checks, keeping the packages
+	// outside the main modules for later loads in the same process.
 	pkgs, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule | packages.NeedDeps,
+			packages.NeedImports | packages.NeedModule | packages.NeedDeps | packages.NeedTypesSizes,
 		Dir:     dir,
 		Tests:   true,
-		Fset:    fset,
 		Overlay: overlay,
-		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-			return parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
-		},
 	}, checkPatterns...)
 	if err != nil {
 		return nil, err
 	}
+	checkGraph(fset, overlay, func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		return parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
+	}, pkgs)
 
 	// Each source file is analyzed once: non-test files in their plain
 	// package, test files in the test variant that holds them.

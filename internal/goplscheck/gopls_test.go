@@ -6,19 +6,20 @@
 //
 // The test builds a pinned gopls from the Go module proxy with go run,
 // which keeps the linked executable in the build cache: a later run finds
-// it there, and compiles and links nothing.
+// it there, and compiles and links nothing. Both tests talk LSP to one
+// gopls process (lsp_test.go), so the workspace is loaded and
+// type-checked once: the check is gopls check's (open the files, run the
+// gopls.diagnose_files command, read what gopls publishes for them), and
+// the definition is asked in the same session afterwards.
 // On a machine without the proxy, set ASYNCGEN_SKIP_GOPLS=1 to skip it.
 package goplscheck
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -46,16 +47,6 @@ func installGopls(t *testing.T) string {
 		t.Skip("ASYNCGEN_SKIP_GOPLS is set")
 	}
 	return testmod.Executable(t, os.TempDir(), "golang.org/x/tools/gopls@"+goplsVersion, "GOFLAGS=", "GOWORK=off")
-}
-
-func gopls(t *testing.T, bin, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	require.NoError(t, cmd.Run(), "gopls %s:\n%s", strings.Join(args, " "), out.String())
-	return out.String()
 }
 
 // generatedDirs lists the directories of the main module that hold a
@@ -87,15 +78,8 @@ func generatedDirs(t *testing.T, root string) []string {
 }
 
 func TestGoplsCheck(t *testing.T) {
-	bin := installGopls(t)
+	s := goplsSession(t)
 	root := repoRoot(t)
-
-	// The negative control: gopls check exits 0 even when it reports, so
-	// the test reads its output; make sure a real error shows up there.
-	bad := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(bad, "go.mod"), []byte("module bad\n\ngo 1.23\n"), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(bad, "bad.go"), []byte("package bad\n\nfunc f() int { return \"s\" }\n"), 0o644))
-	require.Contains(t, gopls(t, bin, bad, "check", filepath.Join(bad, "bad.go")), "bad.go:3:")
 
 	dirs := generatedDirs(t, root)
 	require.GreaterOrEqual(t, len(dirs), 10, "the repository's generated packages were not found")
@@ -105,14 +89,25 @@ func TestGoplsCheck(t *testing.T) {
 		require.NoError(t, err)
 		files = append(files, matches...)
 	}
-	out := gopls(t, bin, root, append([]string{"check"}, files...)...)
-	require.Empty(t, strings.TrimSpace(out), "gopls reports diagnostics in packages with generated files")
+	// The negative control, diagnosed with the rest: a real error must
+	// show up, so that an empty report means something.
+	bad := filepath.Join(s.bad, "bad.go")
+	diags, err := s.check(append(files, bad))
+	require.NoError(t, err)
+	require.NotEmpty(t, diags[bad], "gopls reports nothing for the negative control's type error")
+	require.Contains(t, diags[bad][0], "bad.go:3:")
+	delete(diags, bad)
+	var report []string
+	for _, f := range files {
+		report = append(report, diags[f]...)
+	}
+	require.Empty(t, report, "gopls reports diagnostics in packages with generated files")
 }
 
 // TestGoplsDefinitionOfCompanion asks gopls where a companion called from
 // user code is declared: in the generated file, as plain Go.
 func TestGoplsDefinitionOfCompanion(t *testing.T) {
-	bin := installGopls(t)
+	s := goplsSession(t)
 	root := repoRoot(t)
 	src := filepath.Join(root, "examples", "tasks", "main.go")
 	data, err := os.ReadFile(src)
@@ -131,7 +126,8 @@ func TestGoplsDefinitionOfCompanion(t *testing.T) {
 		}
 	}
 	require.NotZero(t, line, "no companion call in %s", src)
-	pos := src + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
-	out := gopls(t, bin, root, "definition", pos)
-	require.Regexp(t, `main_async\.go:\d+:\d+`, out, "definition of the companion at %s", pos)
+	locs, err := s.definition(src, line, col)
+	require.NoError(t, err)
+	require.Len(t, locs, 1, "definition of the companion at %s:%d:%d", src, line, col)
+	require.Regexp(t, `main_async\.go:\d+:\d+$`, locs[0], "definition of the companion at %s:%d:%d", src, line, col)
 }
