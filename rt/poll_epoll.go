@@ -20,7 +20,11 @@ package rt
 //     FD, the loop schedules the slot's task; EPOLLERR and EPOLLHUP wake
 //     both sides, so that the retried system call reports the error.
 //     Cancelling the task, or its deadline passing, empties the slot: an
-//     edge that comes later finds nobody and is dropped.
+//     edge that comes later finds nobody and is dropped. Every read-side
+//     event, dropped or not, makes the FD not drained (FD.SetDrained), and
+//     a hang-up or an error keeps it so for good: a task that read all the
+//     kernel had may then wait without reading again, since whatever comes
+//     after that read is an edge the poller has yet to report.
 //   - block(d) is epoll_wait with the next timer's deadline as its timeout
 //     (rounded up to a millisecond; -1 when there is no timer), so timers
 //     need no ticker goroutine. pollIO is epoll_wait with timeout 0,
@@ -229,8 +233,11 @@ func (p *poller) deliver(n int) {
 			continue
 		}
 		f := p.fds[fd]
+		if ev.Events&(unix.EPOLLRDHUP|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
+			f.hup = true // readable for good: SetDrained(true) is ignored from now on
+		}
 		if ev.Events&(unix.EPOLLIN|unix.EPOLLRDHUP|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
-			f.r.wake(nil)
+			f.r.wake(nil) // makes f not drained, with a reader parked or not
 		}
 		if ev.Events&(unix.EPOLLOUT|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 			f.w.wake(nil)

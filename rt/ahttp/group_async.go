@@ -37,10 +37,10 @@ func _() {
 // group.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("group.go", []rt.SourceFunc{
-		{Name: "(*Server).Shutdown", Line: 21, Off: 505, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 483, Hash: 0x41f090c5a1f6cd9b},
-		{Name: "(*Server).ServeGroup", Line: 59, Off: 1962, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 855, Hash: 0x5bc814c4f32c47eb},
-		{Name: "(*Server).ListenAndServeGroup", Line: 97, Off: 3300, Head: "func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {", Len: 204, Hash: 0xd1174a8be4fa1400},
-		{Name: "(*Server).serveShard", Line: 109, Off: 3615, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
+		{Name: "(*Server).Shutdown", Line: 21, Off: 505, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 484, Hash: 0x936380228239bf9c},
+		{Name: "(*Server).ServeGroup", Line: 59, Off: 1963, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 904, Hash: 0x3c89f1a9bdae7c9e},
+		{Name: "(*Server).ListenAndServeGroup", Line: 98, Off: 3350, Head: "func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {", Len: 204, Hash: 0xd1174a8be4fa1400},
+		{Name: "(*Server).serveShard", Line: 110, Off: 3665, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
 	})
 }
 
@@ -132,8 +132,8 @@ func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :27:6*/ ag_f.end = time.Time{}
 		/*line :27:6*/ goto ag_L3
 	}
-	/*line group.go:28:3*/ for c, busy := range ag_f.s.conns {
-		/*line group.go:29:4*/ if !busy {
+	/*line group.go:28:3*/ for c, sc := range ag_f.s.conns {
+		/*line group.go:29:4*/ if !sc.busy {
 			/*line group.go:30:5*/ c.Close()
 		}
 	}
@@ -257,32 +257,33 @@ func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:68:2*/ for i, ln := range ag_f.lns {
 		/*line group.go:69:3*/ cp := *ag_f.s
 		/*line group.go:70:3*/ cp.listeners, cp.conns, cp.closed = nil, nil, false
-		/*line group.go:71:3*/ shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, ag_f.drain), rt.Name("ahttp server shard"))
+		/*line group.go:71:3*/ cp.dateText = nil
+		/*line group.go:72:3*/ shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, ag_f.drain), rt.Name("ahttp server shard"))
 	}
-	/*line :71:3*/ ag_f.s, ag_f.lns = nil, nil
-	/*line group.go:75:2*/ ag_f.ag_aw1 = rt.GatherAll(shards...)
-	/*line :75:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(shards...))
-	/*line :75:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :75:2*/ return ag_s
+	/*line :72:3*/ ag_f.s, ag_f.lns = nil, nil
+	/*line group.go:76:2*/ ag_f.ag_aw1 = rt.GatherAll(shards...)
+	/*line :76:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(shards...))
+	/*line :76:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :76:2*/ return ag_s
 	}
-	/*line :75:2*/ ag_resume2:
-	/*line group.go:75:2*/ results, err = ag_f.ag_aw1.AwaitResult()
-	/*line :75:2*/ ag_f.ag_aw1 = nil
-	/*line group.go:76:2*/ if err != nil {
-		/*line group.go:77:3*/ ag_f.ag_err = err
-		/*line :77:3*/ return rt.Ready
+	/*line :76:2*/ ag_resume2:
+	/*line group.go:76:2*/ results, err = ag_f.ag_aw1.AwaitResult()
+	/*line :76:2*/ ag_f.ag_aw1 = nil
+	/*line group.go:77:2*/ if err != nil {
+		/*line group.go:78:3*/ ag_f.ag_err = err
+		/*line :78:3*/ return rt.Ready
 	}
-	/*line group.go:79:2*/ for _, r := range results {
-		/*line group.go:80:3*/ if r.Err != nil {
-			/*line group.go:81:4*/ ag_f.ag_err = r.Err
-			/*line :81:4*/ return rt.Ready
+	/*line group.go:80:2*/ for _, r := range results {
+		/*line group.go:81:3*/ if r.Err != nil {
+			/*line group.go:82:4*/ ag_f.ag_err = r.Err
+			/*line :82:4*/ return rt.Ready
 		}
 	}
-	/*line group.go:84:2*/ ag_f.ag_err = nil
-	/*line :84:2*/ return rt.Ready
+	/*line group.go:85:2*/ ag_f.ag_err = nil
+	/*line :85:2*/ return rt.Ready
 }
 
-//line group_async.go:286
+//line group_async.go:287
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
@@ -290,7 +291,7 @@ func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
 	case 1:
 		return "group.go:60"
 	case 2:
-		return "group.go:75"
+		return "group.go:76"
 	}
 	return ""
 }
@@ -324,58 +325,58 @@ func (ag_f *ag_Server_ListenAndServeGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:97
+//line group.go:98
 func (ag_f *ag_Server_ListenAndServeGroup) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :97:1*/ var (
+	/*line :98:1*/ var (
 		lns   []*anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :97:1*/ if ag_co.Unwinding() {
-		/*line :97:1*/ return rt.Ready
+	/*line :98:1*/ if ag_co.Unwinding() {
+		/*line :98:1*/ return rt.Ready
 	}
-	/*line :97:1*/ switch ag_f.ag_state {
-	/*line :97:1*/ case 1:
-		/*line :97:1*/ goto ag_resume1
-		/*line :97:1*/
+	/*line :98:1*/ switch ag_f.ag_state {
+	/*line :98:1*/ case 1:
+		/*line :98:1*/ goto ag_resume1
+		/*line :98:1*/
 	case 2:
-		/*line :97:1*/ goto ag_resume2
+		/*line :98:1*/ goto ag_resume2
 	}
-	/*line group.go:98:2*/ ag_f.ag_aw0 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
-	/*line :98:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
-	/*line :98:2*/ ag_f.addr = ""
-	/*line :98:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :98:2*/ return ag_s
+	/*line group.go:99:2*/ ag_f.ag_aw0 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
+	/*line :99:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
+	/*line :99:2*/ ag_f.addr = ""
+	/*line :99:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :99:2*/ return ag_s
 	}
-	/*line :98:2*/ ag_resume1:
-	/*line group.go:98:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
-	/*line :98:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:99:2*/ if err != nil {
-		/*line group.go:100:3*/ ag_f.ag_err = err
-		/*line :100:3*/ return rt.Ready
+	/*line :99:2*/ ag_resume1:
+	/*line group.go:99:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
+	/*line :99:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:100:2*/ if err != nil {
+		/*line group.go:101:3*/ ag_f.ag_err = err
+		/*line :101:3*/ return rt.Ready
 	}
-	/*line group.go:102:9*/ ag_f.ag_aw1 = ag_f.s.ServeGroupAsync(lns, ag_f.drain)
-	/*line :102:9*/ ag_f.ag_state = 2 // await: s.ServeGroup(lns, drain)
-	/*line :102:9*/ ag_f.s = nil
-	/*line :102:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :102:9*/ return ag_s
+	/*line group.go:103:9*/ ag_f.ag_aw1 = ag_f.s.ServeGroupAsync(lns, ag_f.drain)
+	/*line :103:9*/ ag_f.ag_state = 2 // await: s.ServeGroup(lns, drain)
+	/*line :103:9*/ ag_f.s = nil
+	/*line :103:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :103:9*/ return ag_s
 	}
-	/*line :102:9*/ ag_resume2:
-	/*line group.go:102:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :102:9*/ ag_f.ag_aw1 = nil
-	/*line group.go:102:2*/ ag_f.ag_err = ag_t2
-	/*line :102:2*/ return rt.Ready
+	/*line :103:9*/ ag_resume2:
+	/*line group.go:103:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :103:9*/ ag_f.ag_aw1 = nil
+	/*line group.go:103:2*/ ag_f.ag_err = ag_t2
+	/*line :103:2*/ return rt.Ready
 }
 
-//line group_async.go:371
+//line group_async.go:372
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServeGroup) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:98"
+		return "group.go:99"
 	case 2:
-		return "group.go:102"
+		return "group.go:103"
 	}
 	return ""
 }
@@ -409,68 +410,68 @@ func (ag_f *ag_Server_serveShard) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:109
+//line group.go:110
 func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :109:1*/ var (
+	/*line :110:1*/ var (
 		err error
 	)
-	/*line :109:1*/ if ag_co.Unwinding() {
-		/*line :109:1*/ goto ag_exit
+	/*line :110:1*/ if ag_co.Unwinding() {
+		/*line :110:1*/ goto ag_exit
 	}
-	/*line :109:1*/ switch ag_f.ag_state {
-	/*line :109:1*/ case 1:
-		/*line :109:1*/ goto ag_resume1
-		/*line :109:1*/
+	/*line :110:1*/ switch ag_f.ag_state {
+	/*line :110:1*/ case 1:
+		/*line :110:1*/ goto ag_resume1
+		/*line :110:1*/
 	case 2:
-		/*line :109:1*/ goto ag_resume2
-	}
-	/*line group.go:110:2*/ {
-		/*line :110:2*/ ag_d0 := ag_f.drain
-		/*line :110:2*/ ag_dfn := ag_f.s.ShutdownAsync
-		/*line :110:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :110:2*/ return ag_dfn(ag_d0)
-		})
+		/*line :110:1*/ goto ag_resume2
 	}
 	/*line group.go:111:2*/ {
-		/*line :111:2*/ ag_dfn := ag_f.ln.Close
-		/*line :111:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :111:2*/ defer ag_dfn()
-			/*line :111:2*/ ag_p.Raise()
+		/*line :111:2*/ ag_d0 := ag_f.drain
+		/*line :111:2*/ ag_dfn := ag_f.s.ShutdownAsync
+		/*line :111:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :111:2*/ return ag_dfn(ag_d0)
 		})
 	}
-	/*line group.go:112:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
-	/*line :112:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
-	/*line :112:2*/ ag_f.s, ag_f.ln = nil, nil
-	/*line :112:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :112:2*/ return ag_s
+	/*line group.go:112:2*/ {
+		/*line :112:2*/ ag_dfn := ag_f.ln.Close
+		/*line :112:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :112:2*/ defer ag_dfn()
+			/*line :112:2*/ ag_p.Raise()
+		})
 	}
-	/*line :112:2*/ ag_resume1:
-	/*line group.go:112:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :112:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:113:2*/ if errors.Is(err, http.ErrServerClosed) {
-		/*line group.go:114:3*/ ag_f.ag_err = nil
-		/*line :114:3*/ goto ag_exit
+	/*line group.go:113:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
+	/*line :113:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :113:2*/ ag_f.s, ag_f.ln = nil, nil
+	/*line :113:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :113:2*/ return ag_s
 	}
-	/*line group.go:116:2*/ ag_f.ag_err = err
-	/*line :116:2*/ goto ag_exit
-	/*line :116:2*/ ag_exit:
-	/*line :116:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :116:2*/ ag_resume2:
-	/*line :116:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :116:2*/ return ag_s
+	/*line :113:2*/ ag_resume1:
+	/*line group.go:113:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :113:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:114:2*/ if errors.Is(err, http.ErrServerClosed) {
+		/*line group.go:115:3*/ ag_f.ag_err = nil
+		/*line :115:3*/ goto ag_exit
 	}
-	/*line :116:2*/ return rt.Ready
+	/*line group.go:117:2*/ ag_f.ag_err = err
+	/*line :117:2*/ goto ag_exit
+	/*line :117:2*/ ag_exit:
+	/*line :117:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :117:2*/ ag_resume2:
+	/*line :117:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :117:2*/ return ag_s
+	}
+	/*line :117:2*/ return rt.Ready
 }
 
-//line group_async.go:466
+//line group_async.go:467
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:112"
+		return "group.go:113"
 	case 2:
-		return "group.go:117 (deferred calls)"
+		return "group.go:118 (deferred calls)"
 	}
 	return ""
 }

@@ -41,12 +41,12 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Server, *anet.Conn)
+	type ag_stale_run_go_generate func(*Server, *serverConn)
 	var _ ag_stale_run_go_generate = (*Server).serveConn
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Server, *anet.Conn, *rt.Coro, int) int
+	type ag_stale_run_go_generate func(*Server, *serverConn, int) int
 	var _ ag_stale_run_go_generate = (*Server).serveOne
 }
 
@@ -64,14 +64,14 @@ func _() {
 // server.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("server.go", []rt.SourceFunc{
-		{Name: "(*Server).ListenAndServe", Line: 116, Off: 4050, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
-		{Name: "(*Server).ListenAndServeTLS", Line: 128, Off: 4297, Head: "func (s *Server) ListenAndServeTLS(addr, certFile, keyFile string) error {", Len: 188, Hash: 0x3079ebb6fffc194b},
-		{Name: "(*Server).ServeTLS", Line: 143, Off: 4810, Head: "func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {", Len: 539, Hash: 0x33fbabdce7b0811a},
-		{Name: "(*Server).Serve", Line: 185, Off: 6190, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 878, Hash: 0x77a4188d6376818b},
-		{Name: "(*Server).serveConn", Line: 264, Off: 7999, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 922, Hash: 0xbd0e3a19360ff796},
-		{Name: "(*Server).serveOne", Line: 314, Off: 9606, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2694, Hash: 0x253ab20ecd8040b9},
-		{Name: "(*Server).callHandler", Line: 503, Off: 15610, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
-		{Name: "(*Server).reject", Line: 541, Off: 16734, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
+		{Name: "(*Server).ListenAndServe", Line: 118, Off: 4133, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
+		{Name: "(*Server).ListenAndServeTLS", Line: 130, Off: 4380, Head: "func (s *Server) ListenAndServeTLS(addr, certFile, keyFile string) error {", Len: 188, Hash: 0x3079ebb6fffc194b},
+		{Name: "(*Server).ServeTLS", Line: 145, Off: 4893, Head: "func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {", Len: 539, Hash: 0x33fbabdce7b0811a},
+		{Name: "(*Server).Serve", Line: 187, Off: 6273, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 934, Hash: 0xa870bcb9e16e4afc},
+		{Name: "(*Server).serveConn", Line: 267, Off: 8138, Head: "func (s *Server) serveConn(sc *serverConn) {", Len: 951, Hash: 0x4ad61f3df2fa954c},
+		{Name: "(*Server).serveOne", Line: 386, Off: 11656, Head: "func (s *Server) serveOne(sc *serverConn, skip int) int {", Len: 2984, Hash: 0x512716d95e64908f},
+		{Name: "(*Server).callHandler", Line: 592, Off: 17997, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
+		{Name: "(*Server).reject", Line: 630, Off: 19121, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
 	})
 }
 
@@ -103,47 +103,47 @@ func (ag_f *ag_Server_ListenAndServe) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:116
+//line server.go:118
 func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :116:1*/ var (
+	/*line :118:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :116:1*/ if ag_co.Unwinding() {
-		/*line :116:1*/ return rt.Ready
+	/*line :118:1*/ if ag_co.Unwinding() {
+		/*line :118:1*/ return rt.Ready
 	}
-	/*line :116:1*/ switch ag_f.ag_state {
-	/*line :116:1*/ case 1:
-		/*line :116:1*/ goto ag_resume1
-		/*line :116:1*/
+	/*line :118:1*/ switch ag_f.ag_state {
+	/*line :118:1*/ case 1:
+		/*line :118:1*/ goto ag_resume1
+		/*line :118:1*/
 	case 2:
-		/*line :116:1*/ goto ag_resume2
+		/*line :118:1*/ goto ag_resume2
 	}
-	/*line server.go:117:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :117:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :117:2*/ ag_f.addr = ""
-	/*line :117:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :117:2*/ return ag_s
+	/*line server.go:119:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :119:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :119:2*/ ag_f.addr = ""
+	/*line :119:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :119:2*/ return ag_s
 	}
-	/*line :117:2*/ ag_resume1:
-	/*line server.go:117:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :117:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:118:2*/ if err != nil {
-		/*line server.go:119:3*/ ag_f.ag_err = err
-		/*line :119:3*/ return rt.Ready
+	/*line :119:2*/ ag_resume1:
+	/*line server.go:119:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :119:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:120:2*/ if err != nil {
+		/*line server.go:121:3*/ ag_f.ag_err = err
+		/*line :121:3*/ return rt.Ready
 	}
-	/*line server.go:121:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
-	/*line :121:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
-	/*line :121:9*/ ag_f.s = nil
-	/*line :121:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :121:9*/ return ag_s
+	/*line server.go:123:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
+	/*line :123:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
+	/*line :123:9*/ ag_f.s = nil
+	/*line :123:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :123:9*/ return ag_s
 	}
-	/*line :121:9*/ ag_resume2:
-	/*line server.go:121:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :121:9*/ ag_f.ag_aw1 = nil
-	/*line server.go:121:2*/ ag_f.ag_err = ag_t2
-	/*line :121:2*/ return rt.Ready
+	/*line :123:9*/ ag_resume2:
+	/*line server.go:123:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :123:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:123:2*/ ag_f.ag_err = ag_t2
+	/*line :123:2*/ return rt.Ready
 }
 
 //line server_async.go:150
@@ -152,9 +152,9 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:117"
+		return "server.go:119"
 	case 2:
-		return "server.go:121"
+		return "server.go:123"
 	}
 	return ""
 }
@@ -189,47 +189,47 @@ func (ag_f *ag_Server_ListenAndServeTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:128
+//line server.go:130
 func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :128:1*/ var (
+	/*line :130:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :128:1*/ if ag_co.Unwinding() {
-		/*line :128:1*/ return rt.Ready
+	/*line :130:1*/ if ag_co.Unwinding() {
+		/*line :130:1*/ return rt.Ready
 	}
-	/*line :128:1*/ switch ag_f.ag_state {
-	/*line :128:1*/ case 1:
-		/*line :128:1*/ goto ag_resume1
-		/*line :128:1*/
+	/*line :130:1*/ switch ag_f.ag_state {
+	/*line :130:1*/ case 1:
+		/*line :130:1*/ goto ag_resume1
+		/*line :130:1*/
 	case 2:
-		/*line :128:1*/ goto ag_resume2
+		/*line :130:1*/ goto ag_resume2
 	}
-	/*line server.go:129:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :129:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :129:2*/ ag_f.addr = ""
-	/*line :129:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :129:2*/ return ag_s
+	/*line server.go:131:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :131:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :131:2*/ ag_f.addr = ""
+	/*line :131:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :131:2*/ return ag_s
 	}
-	/*line :129:2*/ ag_resume1:
-	/*line server.go:129:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :129:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:130:2*/ if err != nil {
-		/*line server.go:131:3*/ ag_f.ag_err = err
-		/*line :131:3*/ return rt.Ready
+	/*line :131:2*/ ag_resume1:
+	/*line server.go:131:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :131:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:132:2*/ if err != nil {
+		/*line server.go:133:3*/ ag_f.ag_err = err
+		/*line :133:3*/ return rt.Ready
 	}
-	/*line server.go:133:9*/ ag_f.ag_aw1 = ag_f.s.ServeTLSAsync(ln, ag_f.certFile, ag_f.keyFile)
-	/*line :133:9*/ ag_f.ag_state = 2 // await: s.ServeTLS(ln, certFile, keyFile)
-	/*line :133:9*/ ag_f.s, ag_f.certFile, ag_f.keyFile = nil, "", ""
-	/*line :133:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :133:9*/ return ag_s
+	/*line server.go:135:9*/ ag_f.ag_aw1 = ag_f.s.ServeTLSAsync(ln, ag_f.certFile, ag_f.keyFile)
+	/*line :135:9*/ ag_f.ag_state = 2 // await: s.ServeTLS(ln, certFile, keyFile)
+	/*line :135:9*/ ag_f.s, ag_f.certFile, ag_f.keyFile = nil, "", ""
+	/*line :135:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :135:9*/ return ag_s
 	}
-	/*line :133:9*/ ag_resume2:
-	/*line server.go:133:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :133:9*/ ag_f.ag_aw1 = nil
-	/*line server.go:133:2*/ ag_f.ag_err = ag_t2
-	/*line :133:2*/ return rt.Ready
+	/*line :135:9*/ ag_resume2:
+	/*line server.go:135:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :135:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:135:2*/ ag_f.ag_err = ag_t2
+	/*line :135:2*/ return rt.Ready
 }
 
 //line server_async.go:236
@@ -238,9 +238,9 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_ListenAndServeTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:129"
+		return "server.go:131"
 	case 2:
-		return "server.go:133"
+		return "server.go:135"
 	}
 	return ""
 }
@@ -274,47 +274,47 @@ func (ag_f *ag_Server_ServeTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:143
+//line server.go:145
 func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :143:1*/ var (
+	/*line :145:1*/ var (
 		cfg   *tls.Config
 		ag_t1 error
 	)
-	/*line :143:1*/ if ag_co.Unwinding() {
-		/*line :143:1*/ return rt.Ready
+	/*line :145:1*/ if ag_co.Unwinding() {
+		/*line :145:1*/ return rt.Ready
 	}
-	/*line :143:1*/ switch ag_f.ag_state {
-	/*line :143:1*/ case 1:
-		/*line :143:1*/ goto ag_resume1
+	/*line :145:1*/ switch ag_f.ag_state {
+	/*line :145:1*/ case 1:
+		/*line :145:1*/ goto ag_resume1
 	}
-	/*line server.go:144:2*/ cfg = ag_f.s.serverTLS()
-	/*line server.go:145:2*/ if ag_f.certFile != "" || ag_f.keyFile != "" {
-		/*line server.go:146:3*/ cert, err := tls.LoadX509KeyPair(ag_f.certFile, ag_f.keyFile)
-		/*line server.go:147:3*/ if err != nil {
-			/*line server.go:148:4*/ ag_f.ln.Close()
-			/*line server.go:149:4*/ ag_f.ag_err = err
-			/*line :149:4*/ return rt.Ready
+	/*line server.go:146:2*/ cfg = ag_f.s.serverTLS()
+	/*line server.go:147:2*/ if ag_f.certFile != "" || ag_f.keyFile != "" {
+		/*line server.go:148:3*/ cert, err := tls.LoadX509KeyPair(ag_f.certFile, ag_f.keyFile)
+		/*line server.go:149:3*/ if err != nil {
+			/*line server.go:150:4*/ ag_f.ln.Close()
+			/*line server.go:151:4*/ ag_f.ag_err = err
+			/*line :151:4*/ return rt.Ready
 		}
-		/*line server.go:151:3*/ cfg.Certificates = append(cfg.Certificates, cert)
+		/*line server.go:153:3*/ cfg.Certificates = append(cfg.Certificates, cert)
 	}
-	/*line :151:3*/ ag_f.certFile, ag_f.keyFile = "", ""
-	/*line server.go:153:2*/ if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
-		/*line server.go:154:3*/ ag_f.ln.Close()
-		/*line server.go:155:3*/ ag_f.ag_err = errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
-		/*line :155:3*/ return rt.Ready
+	/*line :153:3*/ ag_f.certFile, ag_f.keyFile = "", ""
+	/*line server.go:155:2*/ if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
+		/*line server.go:156:3*/ ag_f.ln.Close()
+		/*line server.go:157:3*/ ag_f.ag_err = errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
+		/*line :157:3*/ return rt.Ready
 	}
-	/*line server.go:157:2*/ ag_f.s.tls = cfg
-	/*line server.go:158:9*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
-	/*line :158:9*/ ag_f.ag_state = 1 // await: s.Serve(ln)
-	/*line :158:9*/ ag_f.s, ag_f.ln = nil, nil
-	/*line :158:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :158:9*/ return ag_s
+	/*line server.go:159:2*/ ag_f.s.tls = cfg
+	/*line server.go:160:9*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
+	/*line :160:9*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :160:9*/ ag_f.s, ag_f.ln = nil, nil
+	/*line :160:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:9*/ return ag_s
 	}
-	/*line :158:9*/ ag_resume1:
-	/*line server.go:158:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :158:9*/ ag_f.ag_aw0 = nil
-	/*line server.go:158:2*/ ag_f.ag_err = ag_t1
-	/*line :158:2*/ return rt.Ready
+	/*line :160:9*/ ag_resume1:
+	/*line server.go:160:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :160:9*/ ag_f.ag_aw0 = nil
+	/*line server.go:160:2*/ ag_f.ag_err = ag_t1
+	/*line :160:2*/ return rt.Ready
 }
 
 //line server_async.go:321
@@ -323,7 +323,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_ServeTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:158"
+		return "server.go:160"
 	}
 	return ""
 }
@@ -359,117 +359,119 @@ func (ag_f *ag_Server_Serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:185
+//line server.go:187
 func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :185:1*/ var (
-		c   *anet.Conn
-		err error
+	/*line :187:1*/ var (
+		ag_c1 *anet.Conn
+		err   error
+		sc    *serverConn
 	)
-	/*line :185:1*/ if ag_co.Unwinding() {
-		/*line :185:1*/ goto ag_exit
+	/*line :187:1*/ if ag_co.Unwinding() {
+		/*line :187:1*/ goto ag_exit
 	}
-	/*line :185:1*/ switch ag_f.ag_state {
-	/*line :185:1*/ case 1:
-		/*line :185:1*/ goto ag_resume1
-		/*line :185:1*/
+	/*line :187:1*/ switch ag_f.ag_state {
+	/*line :187:1*/ case 1:
+		/*line :187:1*/ goto ag_resume1
+		/*line :187:1*/
 	case 2:
-		/*line :185:1*/ goto ag_resume2
-		/*line :185:1*/
+		/*line :187:1*/ goto ag_resume2
+		/*line :187:1*/
 	case 3:
-		/*line :185:1*/ goto ag_resume3
-		/*line :185:1*/
+		/*line :187:1*/ goto ag_resume3
+		/*line :187:1*/
 	case 4:
-		/*line :185:1*/ goto ag_resume4
+		/*line :187:1*/ goto ag_resume4
 	}
-	/*line server.go:186:2*/ if ag_f.s.closed {
-		/*line server.go:187:3*/ ag_f.ln.Close()
-		/*line server.go:188:3*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :188:3*/ goto ag_exit
+	/*line server.go:188:2*/ if ag_f.s.closed {
+		/*line server.go:189:3*/ ag_f.ln.Close()
+		/*line server.go:190:3*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :190:3*/ goto ag_exit
 	}
-	/*line server.go:190:2*/ if ag_f.s.listeners == nil {
-		/*line server.go:191:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:192:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
+	/*line server.go:192:2*/ if ag_f.s.listeners == nil {
+		/*line server.go:193:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
+		/*line server.go:194:3*/ ag_f.s.conns = map[*anet.Conn]*serverConn{}
 	}
-	/*line server.go:194:2*/ if ag_f.s.tls == nil && ag_f.s.TLSConfig != nil {
-		/*line server.go:195:3*/ ag_f.s.tls = ag_f.s.serverTLS()
+	/*line server.go:196:2*/ if ag_f.s.tls == nil && ag_f.s.TLSConfig != nil {
+		/*line server.go:197:3*/ ag_f.s.tls = ag_f.s.serverTLS()
 	}
-	/*line server.go:197:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
-	/*line server.go:198:2*/ {
-		/*line :198:2*/ ag_d0 := ag_f.s.listeners
-		/*line :198:2*/ ag_d1 := ag_f.ln
-		/*line :198:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :198:2*/ defer delete(ag_d0, ag_d1)
-			/*line :198:2*/ ag_p.Raise()
+	/*line server.go:199:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
+	/*line server.go:200:2*/ {
+		/*line :200:2*/ ag_d0 := ag_f.s.listeners
+		/*line :200:2*/ ag_d1 := ag_f.ln
+		/*line :200:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :200:2*/ defer delete(ag_d0, ag_d1)
+			/*line :200:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:199:2*/ ag_f.pause = 5 * time.Millisecond
-	/*line :199:2*/ ag_L1:
-	/*line server.go:201:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :201:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :201:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :201:3*/ return ag_s
+	/*line server.go:201:2*/ ag_f.pause = 5 * time.Millisecond
+	/*line :201:2*/ ag_L1:
+	/*line server.go:203:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :203:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :203:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :203:3*/ return ag_s
 	}
-	/*line :201:3*/ ag_resume1:
-	/*line server.go:201:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :201:3*/ ag_f.ag_aw0 = nil
-	/*line server.go:202:3*/ if ag_f.s.closed {
-		/*line server.go:203:4*/ if c != nil {
-			/*line server.go:204:5*/ c.Close()
+	/*line :203:3*/ ag_resume1:
+	/*line server.go:203:3*/ ag_c1, err = ag_f.ag_aw0.AwaitResult()
+	/*line :203:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:204:3*/ if ag_f.s.closed {
+		/*line server.go:205:4*/ if ag_c1 != nil {
+			/*line server.go:206:5*/ ag_c1.Close()
 		}
-		/*line server.go:206:4*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :206:4*/ goto ag_exit
+		/*line server.go:208:4*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :208:4*/ goto ag_exit
 	}
-	/*line server.go:208:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
-		/*line :208:3*/ goto ag_L4
+	/*line server.go:210:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
+		/*line :210:3*/ goto ag_L4
 	}
-	/*line server.go:209:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
-	/*line server.go:210:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
-	/*line :210:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
-	/*line :210:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :210:4*/ return ag_s
+	/*line server.go:211:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
+	/*line server.go:212:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line :212:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :212:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :212:4*/ return ag_s
 	}
-	/*line :210:4*/ ag_resume2:
-	/*line :210:4*/ ag_f.ag_aw1 = nil
-	/*line server.go:211:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :211:4*/ goto ag_L2
-	/*line :211:4*/ ag_L4:
-	/*line server.go:214:3*/ if err != nil {
-		/*line server.go:215:4*/ ag_f.ag_err = err
-		/*line :215:4*/ goto ag_exit
+	/*line :212:4*/ ag_resume2:
+	/*line :212:4*/ ag_f.ag_aw1 = nil
+	/*line server.go:213:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :213:4*/ goto ag_L2
+	/*line :213:4*/ ag_L4:
+	/*line server.go:216:3*/ if err != nil {
+		/*line server.go:217:4*/ ag_f.ag_err = err
+		/*line :217:4*/ goto ag_exit
 	}
-	/*line server.go:217:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:218:3*/ ag_f.s.conns[c] = false
-	/*line server.go:219:3*/ ag_f.ag_aw2 = ag_f.s.ag_0spawn_serveConn(c, rt.Name("ahttp conn "+c.RemoteAddr().String()))
-	/*line :219:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
-	/*line :219:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :219:3*/ return ag_s
+	/*line server.go:219:3*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:220:3*/ sc = &serverConn{srv: ag_f.s, c: ag_c1, raddr: ag_c1.RemoteAddr().String()}
+	/*line server.go:221:3*/ ag_f.s.conns[ag_c1] = sc
+	/*line server.go:222:3*/ ag_f.ag_aw2 = ag_f.s.ag_0spawn_serveConn(sc, rt.Name("ahttp conn "+sc.raddr))
+	/*line :222:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(sc), rt.Name("ahttp conn " + sc...
+	/*line :222:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :222:3*/ return ag_s
 	}
-	/*line :219:3*/ ag_resume3:
-	/*line :219:3*/ ag_f.ag_aw2 = nil
-	/*line :219:3*/ ag_L2:
-	/*line :219:3*/ goto ag_L1
-	/*line :219:3*/ ag_exit:
-	/*line :219:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :219:3*/ ag_resume4:
-	/*line :219:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :219:3*/ return ag_s
+	/*line :222:3*/ ag_resume3:
+	/*line :222:3*/ ag_f.ag_aw2 = nil
+	/*line :222:3*/ ag_L2:
+	/*line :222:3*/ goto ag_L1
+	/*line :222:3*/ ag_exit:
+	/*line :222:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :222:3*/ ag_resume4:
+	/*line :222:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :222:3*/ return ag_s
 	}
-	/*line :219:3*/ return rt.Ready
+	/*line :222:3*/ return rt.Ready
 }
 
-//line server_async.go:461
+//line server_async.go:463
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:201"
+		return "server.go:203"
 	case 2:
-		return "server.go:210"
+		return "server.go:212"
 	case 3:
-		return "server.go:219"
+		return "server.go:222"
 	case 4:
-		return "server.go:221 (deferred calls)"
+		return "server.go:224 (deferred calls)"
 	}
 	return ""
 }
@@ -478,8 +480,8 @@ func (ag_f *ag_Server_Serve) AwaitLine() string {
 type ag_Server_serveConn struct {
 	ag_state  int
 	s         *Server
-	c         *anet.Conn
-	task      *rt.Coro
+	sc        *serverConn
+	c         **anet.Conn
 	ag_aw0    rt.Awaitable[struct{}]
 	ag_aw1    rt.Awaitable[*rt.Coro]
 	ag_aw2    rt.Awaitable[int]
@@ -487,13 +489,13 @@ type ag_Server_serveConn struct {
 }
 
 // serveConnAsync returns the coroutine of (*Server).serveConn: nothing runs until it is awaited, spawned, gathered or run.
-func (s *Server) serveConnAsync(c *anet.Conn) rt.Awaitable[struct{}] {
-	return &ag_Server_serveConn{s: s, c: c}
+func (s *Server) serveConnAsync(sc *serverConn) rt.Awaitable[struct{}] {
+	return &ag_Server_serveConn{s: s, sc: sc}
 }
 
 // ag_0spawn_serveConn starts (*Server).serveConn as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveConnAsync(...)).
-func (s *Server) ag_0spawn_serveConn(c *anet.Conn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_Server_serveConn](ag_Server_serveConn{s: s, c: c}, ag_opts...)
+func (s *Server) ag_0spawn_serveConn(sc *serverConn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_serveConn](ag_Server_serveConn{s: s, sc: sc}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveConn) AwaitStart(co *rt.Coro) rt.Status {
@@ -504,115 +506,122 @@ func (ag_f *ag_Server_serveConn) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:264
+//line server.go:267
 func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :264:1*/ var (
+	/*line :267:1*/ var (
 		err    error
 		reason string
 		skip   int
 	)
-	/*line :264:1*/ if ag_co.Unwinding() {
-		/*line :264:1*/ goto ag_exit
+	/*line :267:1*/ if ag_co.Unwinding() {
+		/*line :267:1*/ goto ag_exit
 	}
-	/*line :264:1*/ switch ag_f.ag_state {
-	/*line :264:1*/ case 1:
-		/*line :264:1*/ goto ag_resume1
-		/*line :264:1*/
+	/*line :267:1*/ switch ag_f.ag_state {
+	/*line :267:1*/ case 1:
+		/*line :267:1*/ goto ag_resume1
+		/*line :267:1*/
 	case 2:
-		/*line :264:1*/ goto ag_resume2
-		/*line :264:1*/
+		/*line :267:1*/ goto ag_resume2
+		/*line :267:1*/
 	case 3:
-		/*line :264:1*/ goto ag_resume3
-		/*line :264:1*/
+		/*line :267:1*/ goto ag_resume3
+		/*line :267:1*/
 	case 4:
-		/*line :264:1*/ goto ag_resume4
+		/*line :267:1*/ goto ag_resume4
 	}
-	/*line server.go:265:2*/ {
-		/*line :265:2*/ ag_dfn := func() {
-			/*line server.go:266:3*/ delete(ag_f.s.conns, ag_f.c)
-			/*line server.go:267:3*/ ag_f.c.Close()
-		}
-		/*line server.go:265:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :265:2*/ defer ag_dfn()
-			/*line :265:2*/ ag_p.Raise()
+	/*line :267:1*/ ag_f.c = new(*anet.Conn)
+	/*line server.go:268:2*/ (*ag_f.c) = ag_f.sc.c
+	/*line server.go:269:2*/ {
+		/*line :269:2*/ ag_dfn := func(ag_cell_c **anet.Conn) func() {
+			/*line :269:2*/ return func() {
+				/*line server.go:270:3*/ delete(ag_f.s.conns, (*ag_cell_c))
+				/*line server.go:271:3*/ (*ag_cell_c).Close()
+			}
+		}(ag_f.c)
+		/*line server.go:269:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :269:2*/ defer ag_dfn()
+			/*line :269:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:269:2*/ if !(ag_f.s.tls != nil) {
-		/*line :269:2*/ goto ag_L1
+	/*line server.go:273:2*/ if !(ag_f.s.tls != nil) {
+		/*line :273:2*/ ag_f.c = nil
+		/*line :273:2*/ goto ag_L1
 	}
-	/*line server.go:270:3*/ anet.TLSServer(ag_f.c, ag_f.s.tls)
-	/*line server.go:271:3*/ if ag_f.s.ReadTimeout > 0 {
-		/*line server.go:272:4*/ ag_f.c.SetHandshakeTimeout(ag_f.s.ReadTimeout)
+	/*line server.go:274:3*/ anet.TLSServer((*ag_f.c), ag_f.s.tls)
+	/*line server.go:275:3*/ if ag_f.s.ReadTimeout > 0 {
+		/*line server.go:276:4*/ (*ag_f.c).SetHandshakeTimeout(ag_f.s.ReadTimeout)
 	}
-	/*line server.go:274:6*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
-	/*line :274:6*/ ag_f.ag_state = 1 // await: c.Handshake()
-	/*line :274:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :274:6*/ return ag_s
+	/*line server.go:278:6*/ ag_f.ag_aw0 = (*ag_f.c).HandshakeAsync()
+	/*line :278:6*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :278:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :278:6*/ return ag_s
 	}
-	/*line :274:6*/ ag_resume1:
-	/*line server.go:274:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :274:6*/ ag_f.ag_aw0 = nil
-	/*line server.go:274:3*/ if !(err != nil) {
-		/*line :274:3*/ goto ag_L2
+	/*line :278:6*/ ag_resume1:
+	/*line server.go:278:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :278:6*/ ag_f.ag_aw0 = nil
+	/*line server.go:278:3*/ if !(err != nil) {
+		/*line :278:3*/ ag_f.c = nil
+		/*line :278:3*/ goto ag_L2
 	}
-	/*line server.go:275:4*/ reason = err.Error()
-	/*line server.go:276:4*/ if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
-		/*line server.go:278:5*/ io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
-		/*line server.go:279:5*/ reason = "client sent an HTTP request to an HTTPS server"
+	/*line server.go:279:4*/ reason = err.Error()
+	/*line server.go:280:4*/ if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
+		/*line server.go:282:5*/ io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+		/*line server.go:283:5*/ reason = "client sent an HTTP request to an HTTPS server"
 	}
-	/*line server.go:281:4*/ if !ag_f.s.closed {
-		/*line server.go:282:5*/ ag_f.s.logf("http: TLS handshake error from %s: %v", ag_f.c.RemoteAddr(), reason)
+	/*line server.go:285:4*/ if !ag_f.s.closed {
+		/*line server.go:286:5*/ ag_f.s.logf("http: TLS handshake error from %s: %v", (*ag_f.c).RemoteAddr(), reason)
 	}
-	/*line server.go:284:4*/ goto ag_exit
-	/*line :284:4*/ ag_L2:
-	/*line :284:4*/ ag_L1:
-	/*line server.go:287:2*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
-	/*line :287:2*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
-	/*line :287:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :287:2*/ return ag_s
+	/*line server.go:288:4*/ goto ag_exit
+	/*line :288:4*/ ag_L2:
+	/*line :288:4*/ ag_L1:
+	/*line server.go:291:2*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
+	/*line :291:2*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
+	/*line :291:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :291:2*/ return ag_s
 	}
-	/*line :287:2*/ ag_resume2:
-	/*line server.go:287:2*/ ag_f.task, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :287:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:288:6*/ skip = -1
-	/*line :288:6*/ ag_L3:
-	/*line server.go:289:6*/ ag_f.ag_aw2 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
-	/*line :289:6*/ ag_f.ag_state = 3 // await: s.serveOne(c, task, skip)
-	/*line :289:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :289:6*/ return ag_s
+	/*line :291:2*/ ag_resume2:
+	/*line server.go:291:2*/ ag_f.sc.task, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :291:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:292:2*/ ag_f.sc.hsEnd = ag_f.sc.hs.end
+	/*line server.go:293:6*/ skip = -1
+	/*line :293:6*/ ag_L3:
+	/*line server.go:294:6*/ ag_f.ag_aw2 = ag_f.s.serveOneAsync(ag_f.sc, skip)
+	/*line :294:6*/ ag_f.ag_state = 3 // await: s.serveOne(sc, skip)
+	/*line :294:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :294:6*/ return ag_s
 	}
-	/*line :289:6*/ ag_resume3:
-	/*line server.go:289:6*/ skip, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :289:6*/ ag_f.ag_aw2 = nil
-	/*line server.go:289:3*/ if !(skip < 0 || ag_f.s.closed) {
-		/*line :289:3*/ goto ag_L6
+	/*line :294:6*/ ag_resume3:
+	/*line server.go:294:6*/ skip, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :294:6*/ ag_f.ag_aw2 = nil
+	/*line server.go:294:3*/ if !(skip < 0 || ag_f.s.closed) {
+		/*line :294:3*/ goto ag_L6
 	}
-	/*line server.go:290:4*/ goto ag_exit
-	/*line :290:4*/ ag_L6:
-	/*line server.go:292:3*/ ag_f.s.conns[ag_f.c] = false
-	/*line :292:3*/ goto ag_L3
-	/*line :292:3*/ ag_exit:
-	/*line :292:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :292:3*/ ag_resume4:
-	/*line :292:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :292:3*/ return ag_s
+	/*line server.go:295:4*/ goto ag_exit
+	/*line :295:4*/ ag_L6:
+	/*line server.go:297:3*/ ag_f.sc.busy = false
+	/*line :297:3*/ goto ag_L3
+	/*line :297:3*/ ag_exit:
+	/*line :297:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :297:3*/ ag_resume4:
+	/*line :297:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :297:3*/ return ag_s
 	}
-	/*line :292:3*/ return rt.Ready
+	/*line :297:3*/ return rt.Ready
 }
 
-//line server_async.go:604
+//line server_async.go:613
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:274"
+		return "server.go:278"
 	case 2:
-		return "server.go:287"
+		return "server.go:291"
 	case 3:
-		return "server.go:289"
+		return "server.go:294"
 	case 4:
-		return "server.go:294 (deferred calls)"
+		return "server.go:299 (deferred calls)"
 	}
 	return ""
 }
@@ -621,9 +630,9 @@ func (ag_f *ag_Server_serveConn) AwaitLine() string {
 type ag_Server_serveOne struct {
 	ag_state int
 	s        *Server
-	c        *anet.Conn
-	task     *rt.Coro
+	sc       *serverConn
 	skip     int
+	c        *anet.Conn
 	wait     time.Duration
 	block    []byte
 	req      *http.Request
@@ -641,13 +650,13 @@ type ag_Server_serveOne struct {
 }
 
 // serveOneAsync returns the coroutine of (*Server).serveOne: nothing runs until it is awaited, spawned, gathered or run.
-func (s *Server) serveOneAsync(c *anet.Conn, task *rt.Coro, skip int) rt.Awaitable[int] {
-	return &ag_Server_serveOne{s: s, c: c, task: task, skip: skip}
+func (s *Server) serveOneAsync(sc *serverConn, skip int) rt.Awaitable[int] {
+	return &ag_Server_serveOne{s: s, sc: sc, skip: skip}
 }
 
 // ag_0spawn_serveOne starts (*Server).serveOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveOneAsync(...)).
-func (s *Server) ag_0spawn_serveOne(c *anet.Conn, task *rt.Coro, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
-	return rt.SpawnFrame[int, ag_Server_serveOne](ag_Server_serveOne{s: s, c: c, task: task, skip: skip}, ag_opts...)
+func (s *Server) ag_0spawn_serveOne(sc *serverConn, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Server_serveOne](ag_Server_serveOne{s: s, sc: sc, skip: skip}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -658,349 +667,372 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:314
+//line server.go:386
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :314:1*/ var (
-		ag_t1      time.Time
+	/*line :386:1*/ var (
+		dl         time.Time
+		ag_t3      time.Time
+		raw        []byte
 		ag_err1    error
 		bad        *badHeader
 		ok         bool
-		start      time.Time
+		ag_start1  time.Time
 		code       int
 		ag_reason1 string
 		expect     string
 		ag_err2    error
 		body       *Body
 		data       []byte
-		herr       error
 		ag_err3    error
+		herr       error
 	)
-	/*line :314:1*/ if ag_co.Unwinding() {
-		/*line :314:1*/ return rt.Ready
+	/*line :386:1*/ if ag_co.Unwinding() {
+		/*line :386:1*/ return rt.Ready
 	}
-	/*line :314:1*/ switch ag_f.ag_state {
-	/*line :314:1*/ case 1:
-		/*line :314:1*/ goto ag_resume1
-		/*line :314:1*/
+	/*line :386:1*/ switch ag_f.ag_state {
+	/*line :386:1*/ case 1:
+		/*line :386:1*/ goto ag_resume1
+		/*line :386:1*/
 	case 2:
-		/*line :314:1*/ goto ag_resume2
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume2
+		/*line :386:1*/
 	case 3:
-		/*line :314:1*/ goto ag_resume3
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume3
+		/*line :386:1*/
 	case 4:
-		/*line :314:1*/ goto ag_resume4
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume4
+		/*line :386:1*/
 	case 5:
-		/*line :314:1*/ goto ag_resume5
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume5
+		/*line :386:1*/
 	case 6:
-		/*line :314:1*/ goto ag_resume6
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume6
+		/*line :386:1*/
 	case 7:
-		/*line :314:1*/ goto ag_resume7
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume7
+		/*line :386:1*/
 	case 8:
-		/*line :314:1*/ goto ag_resume8
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume8
+		/*line :386:1*/
 	case 9:
-		/*line :314:1*/ goto ag_resume9
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume9
+		/*line :386:1*/
 	case 10:
-		/*line :314:1*/ goto ag_resume10
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume10
+		/*line :386:1*/
 	case 11:
-		/*line :314:1*/ goto ag_resume11
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume11
+		/*line :386:1*/
 	case 12:
-		/*line :314:1*/ goto ag_resume12
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume12
+		/*line :386:1*/
 	case 13:
-		/*line :314:1*/ goto ag_resume13
-		/*line :314:1*/
+		/*line :386:1*/ goto ag_resume13
+		/*line :386:1*/
 	case 14:
-		/*line :314:1*/ goto ag_resume14
+		/*line :386:1*/ goto ag_resume14
 	}
-	/*line server.go:315:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:316:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
-		/*line server.go:317:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:387:2*/ ag_f.c = ag_f.sc.c
+	/*line server.go:388:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:389:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:390:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:319:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :319:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :319:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :319:29*/ return ag_s
+	/*line server.go:392:6*/ dl = time.Time{}
+	/*line server.go:393:2*/ if !(ag_f.wait > 0) {
+		/*line :393:2*/ goto ag_L1
 	}
-	/*line :319:29*/ ag_resume1:
-	/*line server.go:319:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :319:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:319:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:320:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
-	/*line :320:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
-	/*line :320:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :320:2*/ return ag_s
+	/*line server.go:394:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :394:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :394:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :394:8*/ return ag_s
 	}
-	/*line :320:2*/ ag_resume2:
-	/*line server.go:320:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :320:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:321:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :321:2*/ goto ag_L1
+	/*line :394:8*/ ag_resume1:
+	/*line server.go:394:8*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :394:8*/ ag_f.ag_aw0 = nil
+	/*line server.go:394:3*/ dl = ag_t3.Add(ag_f.wait)
+	/*line :394:3*/ ag_L1:
+	/*line server.go:396:2*/ ag_f.c.SetReadDeadline(dl)
+	/*line server.go:397:2*/ ag_f.sc.hs.start(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line server.go:398:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(ag_f.sc.hsEnd)
+	/*line :398:2*/ ag_f.ag_state = 2 // await: c.ReadUntilFunc(sc.hsEnd)
+	/*line :398:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :398:2*/ return ag_s
 	}
-	/*line :321:2*/ ag_f.task, ag_f.block = nil, nil
-	/*line server.go:322:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :322:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :322:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :322:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :322:3*/ return ag_s
+	/*line :398:2*/ ag_resume2:
+	/*line server.go:398:2*/ raw, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :398:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:399:2*/ ag_f.block, ag_err1 = ag_f.sc.hs.result(raw, ag_err1)
+	/*line server.go:400:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+		/*line :400:2*/ goto ag_L2
 	}
-	/*line :322:3*/ ag_resume3:
-	/*line :322:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:323:3*/ ag_f.ag_r0 = -1
-	/*line :323:3*/ return rt.Ready
-	/*line :323:3*/ ag_L1:
-	/*line server.go:325:5*/ bad, ok = ag_err1.(*badHeader)
-	/*line server.go:325:2*/ if !ok {
-		/*line :325:2*/ goto ag_L2
+	/*line :400:2*/ ag_f.block = nil
+	/*line server.go:401:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :401:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :401:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :401:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :401:3*/ return ag_s
 	}
-	/*line :325:2*/ ag_f.task, ag_f.block = nil, nil
-	/*line server.go:326:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
-	/*line :326:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
-	/*line :326:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :326:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :326:3*/ return ag_s
+	/*line :401:3*/ ag_resume3:
+	/*line :401:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:402:3*/ ag_f.ag_r0 = -1
+	/*line :402:3*/ return rt.Ready
+	/*line :402:3*/ ag_L2:
+	/*line server.go:404:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:404:2*/ if !ok {
+		/*line :404:2*/ goto ag_L3
 	}
-	/*line :326:3*/ ag_resume4:
-	/*line :326:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:327:3*/ ag_f.ag_r0 = -1
-	/*line :327:3*/ return rt.Ready
-	/*line :327:3*/ ag_L2:
-	/*line server.go:329:2*/ if ag_err1 != nil {
-		/*line server.go:330:3*/ ag_f.ag_r0 = -1
-		/*line :330:3*/ return rt.Ready
+	/*line :404:2*/ ag_f.block = nil
+	/*line server.go:405:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :405:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :405:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :405:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :405:3*/ return ag_s
 	}
-	/*line server.go:332:2*/ ag_f.s.conns[ag_f.c] = true
-	/*line server.go:333:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :333:2*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :333:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :333:2*/ return ag_s
+	/*line :405:3*/ ag_resume4:
+	/*line :405:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:406:3*/ ag_f.ag_r0 = -1
+	/*line :406:3*/ return rt.Ready
+	/*line :406:3*/ ag_L3:
+	/*line server.go:408:2*/ if ag_err1 != nil {
+		/*line server.go:409:3*/ ag_f.ag_r0 = -1
+		/*line :409:3*/ return rt.Ready
 	}
-	/*line :333:2*/ ag_resume5:
-	/*line server.go:333:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :333:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:334:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:335:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:336:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
-	/*line :336:2*/ ag_f.block = nil
-	/*line server.go:337:2*/ if !(code != 0) {
-		/*line :337:2*/ goto ag_L3
+	/*line server.go:411:2*/ ag_f.sc.busy = true
+	/*line server.go:412:2*/ if !(ag_f.s.ReadTimeout > 0 || ag_f.s.WriteTimeout > 0) {
+		/*line :412:2*/ goto ag_L4
 	}
-	/*line :337:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:338:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
-	/*line :338:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
-	/*line :338:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :338:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :338:3*/ return ag_s
+	/*line server.go:413:3*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :413:3*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :413:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :413:3*/ return ag_s
 	}
-	/*line :338:3*/ ag_resume6:
-	/*line :338:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:339:3*/ ag_f.ag_r0 = -1
-	/*line :339:3*/ return rt.Ready
-	/*line :339:3*/ ag_L3:
-	/*line server.go:341:2*/ ag_f.next = 0
-	/*line server.go:342:2*/ if ag_f.req.Method == http.MethodPost {
-		/*line server.go:343:3*/ ag_f.next = 4
+	/*line :413:3*/ ag_resume5:
+	/*line server.go:413:3*/ ag_start1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :413:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:414:3*/ ag_f.c.SetReadDeadline(deadline(ag_start1, ag_f.s.ReadTimeout))
+	/*line server.go:415:3*/ ag_f.c.SetWriteDeadline(deadline(ag_start1, ag_f.s.WriteTimeout))
+	/*line :415:3*/ goto ag_L5
+	/*line :415:3*/ ag_L4:
+	/*line server.go:416:9*/ {
+		/*line server.go:417:3*/ ag_f.c.SetDeadline(time.Time{})
 	}
-	/*line server.go:345:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:346:2*/ if ag_f.c.IsTLS() {
-		/*line server.go:347:3*/ st := ag_f.c.ConnectionState()
-		/*line server.go:348:3*/ ag_f.req.TLS = &st
+	/*line :417:3*/ ag_L5:
+	/*line server.go:419:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line :419:2*/ ag_f.block = nil
+	/*line server.go:420:2*/ if !(code != 0) {
+		/*line :420:2*/ goto ag_L6
 	}
-	/*line server.go:350:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:351:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:352:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line :420:2*/ ag_f.req = nil
+	/*line server.go:421:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
+	/*line :421:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :421:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :421:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :421:3*/ return ag_s
 	}
-	/*line server.go:354:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:355:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :355:2*/ goto ag_L4
+	/*line :421:3*/ ag_resume6:
+	/*line :421:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:422:3*/ ag_f.ag_r0 = -1
+	/*line :422:3*/ return rt.Ready
+	/*line :422:3*/ ag_L6:
+	/*line server.go:424:2*/ ag_f.next = 0
+	/*line server.go:425:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:426:3*/ ag_f.next = 4
 	}
-	/*line :355:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:356:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :356:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :356:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :356:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :356:3*/ return ag_s
+	/*line server.go:428:2*/ ag_f.req.RemoteAddr = ag_f.sc.raddr
+	/*line server.go:429:2*/ if ag_f.c.IsTLS() {
+		/*line server.go:430:3*/ st := ag_f.c.ConnectionState()
+		/*line server.go:431:3*/ ag_f.req.TLS = &st
 	}
-	/*line :356:3*/ ag_resume7:
-	/*line :356:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:357:3*/ ag_f.ag_r0 = -1
-	/*line :357:3*/ return rt.Ready
-	/*line :357:3*/ ag_L4:
-	/*line server.go:359:5*/ expect = ag_f.req.Header.Get("Expect")
-	/*line server.go:359:2*/ if !(expect != "") {
-		/*line :359:2*/ goto ag_L5
+	/*line server.go:433:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:434:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:435:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:360:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
-		/*line :360:3*/ goto ag_L6
+	/*line server.go:437:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:438:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :438:2*/ goto ag_L7
 	}
-	/*line :360:3*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:361:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
-	/*line :361:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
-	/*line :361:4*/ ag_f.s, ag_f.c = nil, nil
-	/*line :361:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :361:4*/ return ag_s
+	/*line :438:2*/ ag_f.req = nil
+	/*line server.go:439:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :439:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :439:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :439:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :439:3*/ return ag_s
 	}
-	/*line :361:4*/ ag_resume8:
-	/*line :361:4*/ ag_f.ag_aw2 = nil
-	/*line server.go:362:4*/ ag_f.ag_r0 = -1
-	/*line :362:4*/ return rt.Ready
-	/*line :362:4*/ ag_L6:
-	/*line server.go:364:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
-		/*line :364:3*/ goto ag_L7
+	/*line :439:3*/ ag_resume7:
+	/*line :439:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:440:3*/ ag_f.ag_r0 = -1
+	/*line :440:3*/ return rt.Ready
+	/*line :440:3*/ ag_L7:
+	/*line server.go:442:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:442:2*/ if !(expect != "") {
+		/*line :442:2*/ goto ag_L8
 	}
-	/*line server.go:365:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :365:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :365:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :365:7*/ return ag_s
+	/*line server.go:443:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :443:3*/ goto ag_L9
 	}
-	/*line :365:7*/ ag_resume9:
-	/*line server.go:365:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :365:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:365:4*/ if !(ag_err2 != nil) {
-		/*line :365:4*/ goto ag_L8
+	/*line :443:3*/ ag_f.req = nil
+	/*line server.go:444:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :444:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :444:4*/ ag_f.s, ag_f.c = nil, nil
+	/*line :444:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :444:4*/ return ag_s
 	}
-	/*line server.go:366:5*/ ag_f.ag_r0 = -1
-	/*line :366:5*/ return rt.Ready
-	/*line :366:5*/ ag_L8:
-	/*line :366:5*/ ag_L7:
-	/*line :366:5*/ ag_L5:
-	/*line server.go:370:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:371:2*/ body.limit = ag_f.limit
-	/*line server.go:372:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :372:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
-	/*line :372:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :372:2*/ return ag_s
+	/*line :444:4*/ ag_resume8:
+	/*line :444:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:445:4*/ ag_f.ag_r0 = -1
+	/*line :445:4*/ return rt.Ready
+	/*line :445:4*/ ag_L9:
+	/*line server.go:447:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :447:3*/ goto ag_L10
 	}
-	/*line :372:2*/ ag_resume10:
-	/*line server.go:372:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :372:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:373:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :373:2*/ goto ag_L9
+	/*line server.go:448:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :448:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :448:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :448:7*/ return ag_s
 	}
-	/*line :373:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:374:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :374:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :374:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :374:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :374:3*/ return ag_s
+	/*line :448:7*/ ag_resume9:
+	/*line server.go:448:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :448:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:448:4*/ if !(ag_err2 != nil) {
+		/*line :448:4*/ goto ag_L11
 	}
-	/*line :374:3*/ ag_resume11:
-	/*line :374:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:375:3*/ ag_f.ag_r0 = -1
-	/*line :375:3*/ return rt.Ready
-	/*line :375:3*/ ag_L9:
-	/*line server.go:377:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :377:2*/ goto ag_L10
+	/*line server.go:449:5*/ ag_f.ag_r0 = -1
+	/*line :449:5*/ return rt.Ready
+	/*line :449:5*/ ag_L11:
+	/*line :449:5*/ ag_L10:
+	/*line :449:5*/ ag_L8:
+	/*line server.go:453:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:454:2*/ if !(ag_f.mode != bodyFixed || ag_f.n > 0) {
+		/*line :454:2*/ goto ag_L12
 	}
-	/*line :377:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:378:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
-	/*line :378:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
-	/*line :378:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :378:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:3*/ return ag_s
+	/*line server.go:455:3*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:456:3*/ body.limit = ag_f.limit
+	/*line server.go:457:3*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :457:3*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :457:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :457:3*/ return ag_s
 	}
-	/*line :378:3*/ ag_resume12:
-	/*line :378:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:379:3*/ ag_f.ag_r0 = -1
-	/*line :379:3*/ return rt.Ready
-	/*line :379:3*/ ag_L10:
-	/*line server.go:381:2*/ if ag_err1 != nil {
-		/*line server.go:382:3*/ ag_f.ag_r0 = -1
-		/*line :382:3*/ return rt.Ready
+	/*line :457:3*/ ag_resume10:
+	/*line server.go:457:3*/ data, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line :457:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:458:3*/ if !(ag_err3 == ErrBodyTooLarge) {
+		/*line :458:3*/ goto ag_L13
 	}
-	/*line server.go:384:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:385:2*/ if len(data) > 0 {
-		/*line server.go:386:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line :458:3*/ ag_f.req = nil
+	/*line server.go:459:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :459:4*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :459:4*/ ag_f.s, ag_f.c = nil, nil
+	/*line :459:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :459:4*/ return ag_s
 	}
-	/*line server.go:388:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
-	/*line :388:2*/ ag_f.c = nil
-	/*line server.go:389:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
-	/*line :389:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
-	/*line :389:2*/ ag_f.task = nil
-	/*line :389:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :389:2*/ return ag_s
+	/*line :459:4*/ ag_resume11:
+	/*line :459:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:460:4*/ ag_f.ag_r0 = -1
+	/*line :460:4*/ return rt.Ready
+	/*line :460:4*/ ag_L13:
+	/*line server.go:462:3*/ if !(errors.Is(ag_err3, errBadChunk)) {
+		/*line :462:3*/ goto ag_L14
 	}
-	/*line :389:2*/ ag_resume13:
-	/*line server.go:389:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :389:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:390:2*/ if errors.Is(herr, http.ErrAbortHandler) {
-		/*line server.go:391:3*/ ag_f.ag_r0 = -1
-		/*line :391:3*/ return rt.Ready
+	/*line :462:3*/ ag_f.req = nil
+	/*line server.go:463:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :463:4*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :463:4*/ ag_f.s, ag_f.c = nil, nil
+	/*line :463:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :463:4*/ return ag_s
 	}
-	/*line server.go:393:2*/ if herr != nil {
-		/*line server.go:394:3*/ if ag_f.w.sent {
-			/*line server.go:395:4*/ ag_f.ag_r0 = -1
-			/*line :395:4*/ return rt.Ready
+	/*line :463:4*/ ag_resume12:
+	/*line :463:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:464:4*/ ag_f.ag_r0 = -1
+	/*line :464:4*/ return rt.Ready
+	/*line :464:4*/ ag_L14:
+	/*line server.go:466:3*/ if ag_err3 != nil {
+		/*line server.go:467:4*/ ag_f.ag_r0 = -1
+		/*line :467:4*/ return rt.Ready
+	}
+	/*line server.go:469:3*/ if len(data) > 0 {
+		/*line server.go:470:4*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	}
+	/*line :470:4*/ ag_L12:
+	/*line server.go:473:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, sc: ag_f.sc, req: ag_f.req, header: ag_f.sc.takeHeader(), declared: -1, buf: ag_f.sc.takeBody()}
+	/*line :473:2*/ ag_f.c = nil
+	/*line server.go:474:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.sc.task)
+	/*line :474:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, sc.task)
+	/*line :474:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :474:2*/ return ag_s
+	}
+	/*line :474:2*/ ag_resume13:
+	/*line server.go:474:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :474:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:475:2*/ if errors.Is(herr, http.ErrAbortHandler) {
+		/*line server.go:476:3*/ ag_f.ag_r0 = -1
+		/*line :476:3*/ return rt.Ready
+	}
+	/*line server.go:478:2*/ if herr != nil {
+		/*line server.go:479:3*/ if ag_f.w.sent {
+			/*line server.go:480:4*/ ag_f.ag_r0 = -1
+			/*line :480:4*/ return rt.Ready
 		}
-		/*line server.go:397:3*/ ag_f.w.reset()
-		/*line server.go:398:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:399:3*/ ag_f.w.closeAfter = true
+		/*line server.go:482:3*/ ag_f.w.reset()
+		/*line server.go:483:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:484:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:401:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line :401:2*/ ag_f.s, ag_f.req = nil, nil
-	/*line server.go:402:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :402:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :402:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :402:5*/ return ag_s
+	/*line server.go:486:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line :486:2*/ ag_f.s, ag_f.req = nil, nil
+	/*line server.go:487:2*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
+	/*line :487:2*/ ag_f.ag_state = 14 // await: w.finish(keep)
+	/*line :487:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :487:2*/ return ag_s
 	}
-	/*line :402:5*/ ag_resume14:
-	/*line server.go:402:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :402:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:402:2*/ if !(ag_err3 != nil) {
-		/*line :402:2*/ goto ag_L11
+	/*line :487:2*/ ag_resume14:
+	/*line server.go:487:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :487:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:488:2*/ ag_f.sc.keepBody(&ag_f.w.buf)
+	/*line server.go:489:2*/ ag_f.sc.keepHeader(ag_f.w)
+	/*line server.go:490:2*/ if ag_err1 != nil {
+		/*line server.go:491:3*/ ag_f.ag_r0 = -1
+		/*line :491:3*/ return rt.Ready
 	}
-	/*line server.go:403:3*/ ag_f.ag_r0 = -1
-	/*line :403:3*/ return rt.Ready
-	/*line :403:3*/ ag_L11:
-	/*line server.go:405:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:406:3*/ ag_f.ag_r0 = -1
-		/*line :406:3*/ return rt.Ready
+	/*line server.go:493:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:494:3*/ ag_f.ag_r0 = -1
+		/*line :494:3*/ return rt.Ready
 	}
-	/*line server.go:408:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :408:2*/ return rt.Ready
+	/*line server.go:496:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :496:2*/ return rt.Ready
 }
 
-//line server_async.go:972
+//line server_async.go:1004
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:319"
+		return "server.go:394"
 	case 2:
-		return "server.go:320"
+		return "server.go:398"
 	case 3:
-		return "server.go:322"
+		return "server.go:401"
 	case 4:
-		return "server.go:326"
+		return "server.go:405"
 	case 5:
-		return "server.go:333"
+		return "server.go:413"
 	case 6:
-		return "server.go:338"
+		return "server.go:421"
 	case 7:
-		return "server.go:356"
+		return "server.go:439"
 	case 8:
-		return "server.go:361"
+		return "server.go:444"
 	case 9:
-		return "server.go:365"
+		return "server.go:448"
 	case 10:
-		return "server.go:372"
+		return "server.go:457"
 	case 11:
-		return "server.go:374"
+		return "server.go:459"
 	case 12:
-		return "server.go:378"
+		return "server.go:463"
 	case 13:
-		return "server.go:389"
+		return "server.go:474"
 	case 14:
-		return "server.go:402"
+		return "server.go:487"
 	}
 	return ""
 }
@@ -1036,75 +1068,75 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:503
+//line server.go:592
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :503:1*/ var (
+	/*line :592:1*/ var (
 		herr error
 	)
-	/*line :503:1*/ if ag_co.Unwinding() {
-		/*line :503:1*/ goto ag_exit
+	/*line :592:1*/ if ag_co.Unwinding() {
+		/*line :592:1*/ goto ag_exit
 	}
-	/*line :503:1*/ switch ag_f.ag_state {
-	/*line :503:1*/ case 1:
-		/*line :503:1*/ goto ag_resume1
-		/*line :503:1*/
+	/*line :592:1*/ switch ag_f.ag_state {
+	/*line :592:1*/ case 1:
+		/*line :592:1*/ goto ag_resume1
+		/*line :592:1*/
 	case 2:
-		/*line :503:1*/ goto ag_resume2
+		/*line :592:1*/ goto ag_resume2
 	}
-	/*line server.go:504:2*/ {
-		/*line :504:2*/ ag_dfn := func() {
-			/*line server.go:505:3*/ stack := ag_f.task.PanicStack()
-			/*line server.go:506:3*/ if p := recover(); p != nil {
-				/*line server.go:507:4*/ if perr, ok := p.(error); ok {
-					/*line server.go:508:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+	/*line server.go:593:2*/ {
+		/*line :593:2*/ ag_dfn := func() {
+			/*line server.go:594:3*/ stack := ag_f.task.PanicStack()
+			/*line server.go:595:3*/ if p := recover(); p != nil {
+				/*line server.go:596:4*/ if perr, ok := p.(error); ok {
+					/*line server.go:597:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
 				} else {
-					/*line server.go:510:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+					/*line server.go:599:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
 				}
-				/*line server.go:512:4*/ if p != http.ErrAbortHandler {
-					/*line server.go:513:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+				/*line server.go:601:4*/ if p != http.ErrAbortHandler {
+					/*line server.go:602:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 				}
 			}
 		}
-		/*line server.go:504:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :504:2*/ defer ag_dfn()
-			/*line :504:2*/ ag_p.Raise()
+		/*line server.go:593:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :593:2*/ defer ag_dfn()
+			/*line :593:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:517:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:518:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:519:3*/ ag_f.err = nil
-		/*line :519:3*/ goto ag_exit
+	/*line server.go:606:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:607:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:608:3*/ ag_f.err = nil
+		/*line :608:3*/ goto ag_exit
 	}
-	/*line server.go:521:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :521:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :521:2*/ ag_f.w = nil
-	/*line :521:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :521:2*/ return ag_s
+	/*line server.go:610:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :610:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :610:2*/ ag_f.w = nil
+	/*line :610:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :610:2*/ return ag_s
 	}
-	/*line :521:2*/ ag_resume1:
-	/*line server.go:521:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :521:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:522:2*/ ag_f.err = herr
-	/*line :522:2*/ goto ag_exit
-	/*line :522:2*/ ag_exit:
-	/*line :522:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :522:2*/ ag_resume2:
-	/*line :522:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :522:2*/ return ag_s
+	/*line :610:2*/ ag_resume1:
+	/*line server.go:610:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :610:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:611:2*/ ag_f.err = herr
+	/*line :611:2*/ goto ag_exit
+	/*line :611:2*/ ag_exit:
+	/*line :611:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :611:2*/ ag_resume2:
+	/*line :611:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :611:2*/ return ag_s
 	}
-	/*line :522:2*/ ag_f.ag_err = ag_f.err
-	/*line :522:2*/ return rt.Ready
+	/*line :611:2*/ ag_f.ag_err = ag_f.err
+	/*line :611:2*/ return rt.Ready
 }
 
-//line server_async.go:1100
+//line server_async.go:1132
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:521"
+		return "server.go:610"
 	case 2:
-		return "server.go:523 (deferred calls)"
+		return "server.go:612 (deferred calls)"
 	}
 	return ""
 }
@@ -1141,9 +1173,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:541
+//line server.go:630
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :541:1*/ var (
+	/*line :630:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -1151,97 +1183,97 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :541:1*/ if ag_co.Unwinding() {
-		/*line :541:1*/ return rt.Ready
+	/*line :630:1*/ if ag_co.Unwinding() {
+		/*line :630:1*/ return rt.Ready
 	}
-	/*line :541:1*/ switch ag_f.ag_state {
-	/*line :541:1*/ case 1:
-		/*line :541:1*/ goto ag_resume1
-		/*line :541:1*/
+	/*line :630:1*/ switch ag_f.ag_state {
+	/*line :630:1*/ case 1:
+		/*line :630:1*/ goto ag_resume1
+		/*line :630:1*/
 	case 2:
-		/*line :541:1*/ goto ag_resume2
-		/*line :541:1*/
+		/*line :630:1*/ goto ag_resume2
+		/*line :630:1*/
 	case 3:
-		/*line :541:1*/ goto ag_resume3
-		/*line :541:1*/
+		/*line :630:1*/ goto ag_resume3
+		/*line :630:1*/
 	case 4:
-		/*line :541:1*/ goto ag_resume4
+		/*line :630:1*/ goto ag_resume4
 	}
-	/*line server.go:542:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:543:2*/ if ag_f.reason != "" {
-		/*line server.go:544:3*/ text += ": " + ag_f.reason
+	/*line server.go:631:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:632:2*/ if ag_f.reason != "" {
+		/*line server.go:633:3*/ text += ": " + ag_f.reason
 	}
-	/*line :544:3*/ ag_f.reason = ""
-	/*line server.go:546:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:549:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :549:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :549:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :549:30*/ return ag_s
+	/*line :633:3*/ ag_f.reason = ""
+	/*line server.go:635:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:638:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :638:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :638:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :638:30*/ return ag_s
 	}
-	/*line :549:30*/ ag_resume1:
-	/*line server.go:549:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :549:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:549:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:550:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :550:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :550:5*/ ag_f.msg = ""
-	/*line :550:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :550:5*/ return ag_s
+	/*line :638:30*/ ag_resume1:
+	/*line server.go:638:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :638:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:638:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:639:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :639:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :639:5*/ ag_f.msg = ""
+	/*line :639:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :639:5*/ return ag_s
 	}
-	/*line :550:5*/ ag_resume2:
-	/*line server.go:550:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :550:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:550:2*/ if !(ag_err1 != nil) {
-		/*line :550:2*/ goto ag_L1
+	/*line :639:5*/ ag_resume2:
+	/*line server.go:639:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :639:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:639:2*/ if !(ag_err1 != nil) {
+		/*line :639:2*/ goto ag_L1
 	}
-	/*line server.go:551:3*/ return rt.Ready
-	/*line :551:3*/ ag_L1:
-	/*line server.go:553:2*/ ag_f.c.CloseWrite()
-	/*line server.go:554:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :554:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :554:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :554:29*/ return ag_s
+	/*line server.go:640:3*/ return rt.Ready
+	/*line :640:3*/ ag_L1:
+	/*line server.go:642:2*/ ag_f.c.CloseWrite()
+	/*line server.go:643:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :643:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :643:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :643:29*/ return ag_s
 	}
-	/*line :554:29*/ ag_resume3:
-	/*line server.go:554:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :554:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:554:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:555:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:556:6*/ ag_f.total = 0
-	/*line :556:6*/ ag_L2:
-	/*line server.go:556:18*/ if !(ag_f.total < 1<<20) {
-		/*line :556:18*/ goto ag_L4
+	/*line :643:29*/ ag_resume3:
+	/*line server.go:643:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :643:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:643:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:644:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:645:6*/ ag_f.total = 0
+	/*line :645:6*/ ag_L2:
+	/*line server.go:645:18*/ if !(ag_f.total < 1<<20) {
+		/*line :645:18*/ goto ag_L4
 	}
-	/*line server.go:557:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :557:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :557:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :557:3*/ return ag_s
+	/*line server.go:646:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :646:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :646:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :646:3*/ return ag_s
 	}
-	/*line :557:3*/ ag_resume4:
-	/*line server.go:557:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :557:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:558:3*/ if ag_err2 != nil {
-		/*line server.go:559:4*/ return rt.Ready
+	/*line :646:3*/ ag_resume4:
+	/*line server.go:646:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :646:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:647:3*/ if ag_err2 != nil {
+		/*line server.go:648:4*/ return rt.Ready
 	}
-	/*line server.go:561:3*/ ag_f.total += n
-	/*line :561:3*/ goto ag_L2
-	/*line :561:3*/ ag_L4:
-	/*line server.go:563:1*/ return rt.Ready
+	/*line server.go:650:3*/ ag_f.total += n
+	/*line :650:3*/ goto ag_L2
+	/*line :650:3*/ ag_L4:
+	/*line server.go:652:1*/ return rt.Ready
 }
 
-//line server_async.go:1233
+//line server_async.go:1265
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:549"
+		return "server.go:638"
 	case 2:
-		return "server.go:550"
+		return "server.go:639"
 	case 3:
-		return "server.go:554"
+		return "server.go:643"
 	case 4:
-		return "server.go:557"
+		return "server.go:646"
 	}
 	return ""
 }

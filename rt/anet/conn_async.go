@@ -15,6 +15,11 @@ import (
 // signature changed after this file was generated; run go generate.
 func _() {
 	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
+	var _ ag_stale_run_go_generate = (*Conn).readFullTLS
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
 	var _ ag_stale_run_go_generate = (*Conn).readSome
 }
 
@@ -47,13 +52,95 @@ func _() {
 // conn.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("conn.go", []rt.SourceFunc{
-		{Name: "(*Conn).readSome", Line: 166, Off: 4657, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
-		{Name: "(*Conn).ReadUntil", Line: 250, Off: 7051, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
-		{Name: "(*Conn).ReadUntilString", Line: 274, Off: 7674, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
-		{Name: "(*Conn).ReadUntilFunc", Line: 303, Off: 8649, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 327, Off: 9289, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 346, Off: 9934, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
+		{Name: "(*Conn).readFullTLS", Line: 177, Off: 5355, Head: "func (c *Conn) readFullTLS(p []byte) (int, error) {", Len: 238, Hash: 0xe9e6f07daf5e247f},
+		{Name: "(*Conn).readSome", Line: 196, Off: 5689, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
+		{Name: "(*Conn).ReadUntil", Line: 280, Off: 8083, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 304, Off: 8706, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 333, Off: 9681, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 357, Off: 10321, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 376, Off: 10966, Head: "func (c *Conn) fill() error {", Len: 1018, Hash: 0x8c9b39b051849e97},
 	})
+}
+
+// ag_Conn_readFullTLS is the frame of (*Conn).readFullTLS (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Conn_readFullTLS struct {
+	ag_state int
+	c        *Conn
+	p        []byte
+	n        int
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+// readFullTLSAsync returns the coroutine of (*Conn).readFullTLS: nothing runs until it is awaited, spawned, gathered or run.
+func (c *Conn) readFullTLSAsync(p []byte) rt.Awaitable[int] {
+	return &ag_Conn_readFullTLS{c: c, p: p}
+}
+
+// ag_0spawn_readFullTLS starts (*Conn).readFullTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(readFullTLSAsync(...)).
+func (c *Conn) ag_0spawn_readFullTLS(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Conn_readFullTLS](ag_Conn_readFullTLS{c: c, p: p}, ag_opts...)
+}
+
+func (ag_f *ag_Conn_readFullTLS) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Conn_readFullTLS) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line conn.go:177
+func (ag_f *ag_Conn_readFullTLS) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :177:1*/ var (
+		m   int
+		err error
+	)
+	/*line :177:1*/ if ag_co.Unwinding() {
+		/*line :177:1*/ return rt.Ready
+	}
+	/*line :177:1*/ switch ag_f.ag_state {
+	/*line :177:1*/ case 1:
+		/*line :177:1*/ goto ag_resume1
+	}
+	/*line conn.go:178:2*/ ag_f.n = 0
+	/*line :178:2*/ ag_L1:
+	/*line conn.go:179:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :179:6*/ goto ag_L3
+	}
+	/*line conn.go:180:3*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.p[ag_f.n:])
+	/*line :180:3*/ ag_f.ag_state = 1 // await: c.Read(p[n:])
+	/*line :180:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :180:3*/ return ag_s
+	}
+	/*line :180:3*/ ag_resume1:
+	/*line conn.go:180:3*/ m, err = ag_f.ag_aw0.AwaitResult()
+	/*line :180:3*/ ag_f.ag_aw0 = nil
+	/*line conn.go:181:3*/ ag_f.n += m
+	/*line conn.go:182:3*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:183:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, io.ErrUnexpectedEOF
+		/*line :183:4*/ return rt.Ready
+	}
+	/*line conn.go:185:3*/ if err != nil {
+		/*line conn.go:186:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
+		/*line :186:4*/ return rt.Ready
+	}
+	/*line :186:4*/ goto ag_L1
+	/*line :186:4*/ ag_L3:
+	/*line conn.go:189:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :189:2*/ return rt.Ready
+}
+
+//line conn_async.go:136
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Conn_readFullTLS) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:180"
+	}
+	return ""
 }
 
 // ag_Conn_readSome is the frame of (*Conn).readSome (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -85,95 +172,95 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:166
+//line conn.go:196
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :166:1*/ var (
+	/*line :196:1*/ var (
 		ag_t0   int
 		ag_t1   error
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :166:1*/ if ag_co.Unwinding() {
-		/*line :166:1*/ return rt.Ready
+	/*line :196:1*/ if ag_co.Unwinding() {
+		/*line :196:1*/ return rt.Ready
 	}
-	/*line :166:1*/ switch ag_f.ag_state {
-	/*line :166:1*/ case 1:
-		/*line :166:1*/ goto ag_resume1
-		/*line :166:1*/
+	/*line :196:1*/ switch ag_f.ag_state {
+	/*line :196:1*/ case 1:
+		/*line :196:1*/ goto ag_resume1
+		/*line :196:1*/
 	case 2:
-		/*line :166:1*/ goto ag_resume2
+		/*line :196:1*/ goto ag_resume2
 	}
-	/*line conn.go:167:2*/ if !(ag_f.c.sec != nil) {
-		/*line :167:2*/ goto ag_L1
+	/*line conn.go:197:2*/ if !(ag_f.c.sec != nil) {
+		/*line :197:2*/ goto ag_L1
 	}
-	/*line conn.go:168:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
-	/*line :168:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
-	/*line :168:10*/ ag_f.c, ag_f.p = nil, nil
-	/*line :168:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :168:10*/ return ag_s
+	/*line conn.go:198:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
+	/*line :198:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
+	/*line :198:10*/ ag_f.c, ag_f.p = nil, nil
+	/*line :198:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :198:10*/ return ag_s
 	}
-	/*line :168:10*/ ag_resume1:
-	/*line conn.go:168:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :168:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:168:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :168:3*/ return rt.Ready
-	/*line :168:3*/ ag_L1:
-	/*line conn.go:170:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:171:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :171:3*/ return rt.Ready
+	/*line :198:10*/ ag_resume1:
+	/*line conn.go:198:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :198:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:198:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :198:3*/ return rt.Ready
+	/*line :198:3*/ ag_L1:
+	/*line conn.go:200:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:201:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :201:3*/ return rt.Ready
 	}
-	/*line :171:3*/ ag_L2:
-	/*line conn.go:174:3*/ if ag_f.c.closed {
-		/*line conn.go:175:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :175:4*/ return rt.Ready
+	/*line :201:3*/ ag_L2:
+	/*line conn.go:204:3*/ if ag_f.c.closed {
+		/*line conn.go:205:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :205:4*/ return rt.Ready
 	}
-	/*line conn.go:177:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:178:3*/ switch ag_err1 {
-	/*line :178:3*/ case nil:
-		/*line conn.go:180:4*/ if n == 0 {
-			/*line conn.go:181:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :181:5*/ return rt.Ready
+	/*line conn.go:207:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:208:3*/ switch ag_err1 {
+	/*line :208:3*/ case nil:
+		/*line conn.go:210:4*/ if n == 0 {
+			/*line conn.go:211:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :211:5*/ return rt.Ready
 		}
-		/*line conn.go:183:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :183:4*/ return rt.Ready
-		/*line :183:4*/
+		/*line conn.go:213:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :213:4*/ return rt.Ready
+		/*line :213:4*/
 	case unix.EINTR:
-		/*line conn.go:185:4*/ goto ag_L3
-		/*line :185:4*/
+		/*line conn.go:215:4*/ goto ag_L3
+		/*line :215:4*/
 	case unix.EAGAIN:
-		/*line :185:4*/
+		/*line :215:4*/
 	default:
-		/*line conn.go:188:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :188:4*/ return rt.Ready
+		/*line conn.go:218:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :218:4*/ return rt.Ready
 	}
-	/*line conn.go:190:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :190:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :190:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:6*/ return ag_s
+	/*line conn.go:220:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :220:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :220:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :220:6*/ return ag_s
 	}
-	/*line :190:6*/ ag_resume2:
-	/*line conn.go:190:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :190:6*/ ag_f.ag_aw1 = nil
-	/*line conn.go:190:3*/ if !(ag_err2 != nil) {
-		/*line :190:3*/ goto ag_L5
+	/*line :220:6*/ ag_resume2:
+	/*line conn.go:220:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :220:6*/ ag_f.ag_aw1 = nil
+	/*line conn.go:220:3*/ if !(ag_err2 != nil) {
+		/*line :220:3*/ goto ag_L5
 	}
-	/*line conn.go:191:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :191:4*/ return rt.Ready
-	/*line :191:4*/ ag_L5:
-	/*line :191:4*/ ag_L3:
-	/*line :191:4*/ goto ag_L2
+	/*line conn.go:221:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :221:4*/ return rt.Ready
+	/*line :221:4*/ ag_L5:
+	/*line :221:4*/ ag_L3:
+	/*line :221:4*/ goto ag_L2
 }
 
-//line conn_async.go:169
+//line conn_async.go:256
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:168"
+		return "conn.go:198"
 	case 2:
-		return "conn.go:190"
+		return "conn.go:220"
 	}
 	return ""
 }
@@ -207,57 +294,57 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:250
+//line conn.go:280
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :250:1*/ var (
+	/*line :280:1*/ var (
 		err error
 	)
-	/*line :250:1*/ if ag_co.Unwinding() {
-		/*line :250:1*/ return rt.Ready
+	/*line :280:1*/ if ag_co.Unwinding() {
+		/*line :280:1*/ return rt.Ready
 	}
-	/*line :250:1*/ switch ag_f.ag_state {
-	/*line :250:1*/ case 1:
-		/*line :250:1*/ goto ag_resume1
+	/*line :280:1*/ switch ag_f.ag_state {
+	/*line :280:1*/ case 1:
+		/*line :280:1*/ goto ag_resume1
 	}
-	/*line conn.go:251:2*/ ag_f.scanned = 0
-	/*line :251:2*/ ag_L1:
-	/*line conn.go:253:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:254:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :254:4*/ return rt.Ready
+	/*line conn.go:281:2*/ ag_f.scanned = 0
+	/*line :281:2*/ ag_L1:
+	/*line conn.go:283:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:284:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+		/*line :284:4*/ return rt.Ready
 	}
-	/*line conn.go:256:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:257:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:258:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :258:4*/ return rt.Ready
+	/*line conn.go:286:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:287:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:288:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :288:4*/ return rt.Ready
 	}
-	/*line conn.go:260:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :260:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :260:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :260:6*/ return ag_s
+	/*line conn.go:290:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :290:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :290:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :290:6*/ return ag_s
 	}
-	/*line :260:6*/ ag_resume1:
-	/*line conn.go:260:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :260:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:260:3*/ if !(err != nil) {
-		/*line :260:3*/ goto ag_L4
+	/*line :290:6*/ ag_resume1:
+	/*line conn.go:290:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :290:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:290:3*/ if !(err != nil) {
+		/*line :290:3*/ goto ag_L4
 	}
-	/*line conn.go:261:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:262:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :262:5*/ return rt.Ready
+	/*line conn.go:291:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:292:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :292:5*/ return rt.Ready
 	}
-	/*line conn.go:264:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :264:4*/ return rt.Ready
-	/*line :264:4*/ ag_L4:
-	/*line :264:4*/ goto ag_L1
+	/*line conn.go:294:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :294:4*/ return rt.Ready
+	/*line :294:4*/ ag_L4:
+	/*line :294:4*/ goto ag_L1
 }
 
-//line conn_async.go:255
+//line conn_async.go:342
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:260"
+		return "conn.go:290"
 	}
 	return ""
 }
@@ -292,59 +379,59 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:274
+//line conn.go:304
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :274:1*/ var (
+	/*line :304:1*/ var (
 		err error
 	)
-	/*line :274:1*/ if ag_co.Unwinding() {
-		/*line :274:1*/ return rt.Ready
+	/*line :304:1*/ if ag_co.Unwinding() {
+		/*line :304:1*/ return rt.Ready
 	}
-	/*line :274:1*/ switch ag_f.ag_state {
-	/*line :274:1*/ case 1:
-		/*line :274:1*/ goto ag_resume1
+	/*line :304:1*/ switch ag_f.ag_state {
+	/*line :304:1*/ case 1:
+		/*line :304:1*/ goto ag_resume1
 	}
-	/*line conn.go:275:2*/ ag_f.scanned = 0
-	/*line :275:2*/ ag_L1:
-	/*line conn.go:277:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:278:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :278:4*/ return rt.Ready
+	/*line conn.go:305:2*/ ag_f.scanned = 0
+	/*line :305:2*/ ag_L1:
+	/*line conn.go:307:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:308:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+		/*line :308:4*/ return rt.Ready
 	}
-	/*line conn.go:280:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:281:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:282:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :282:4*/ return rt.Ready
+	/*line conn.go:310:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:311:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:312:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :312:4*/ return rt.Ready
 	}
-	/*line conn.go:284:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:285:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :285:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :285:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :285:6*/ return ag_s
+	/*line conn.go:314:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:315:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :315:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :315:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :315:6*/ return ag_s
 	}
-	/*line :285:6*/ ag_resume1:
-	/*line conn.go:285:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :285:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:285:3*/ if !(err != nil) {
-		/*line :285:3*/ goto ag_L4
+	/*line :315:6*/ ag_resume1:
+	/*line conn.go:315:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :315:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:315:3*/ if !(err != nil) {
+		/*line :315:3*/ goto ag_L4
 	}
-	/*line :285:3*/ ag_f.delim = ""
-	/*line conn.go:286:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:287:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :287:5*/ return rt.Ready
+	/*line :315:3*/ ag_f.delim = ""
+	/*line conn.go:316:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:317:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :317:5*/ return rt.Ready
 	}
-	/*line conn.go:289:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :289:4*/ return rt.Ready
-	/*line :289:4*/ ag_L4:
-	/*line :289:4*/ goto ag_L1
+	/*line conn.go:319:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :319:4*/ return rt.Ready
+	/*line :319:4*/ ag_L4:
+	/*line :319:4*/ goto ag_L1
 }
 
-//line conn_async.go:342
+//line conn_async.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:285"
+		return "conn.go:315"
 	}
 	return ""
 }
@@ -378,58 +465,58 @@ func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:303
+//line conn.go:333
 func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :303:1*/ var (
+	/*line :333:1*/ var (
 		err error
 	)
-	/*line :303:1*/ if ag_co.Unwinding() {
-		/*line :303:1*/ return rt.Ready
+	/*line :333:1*/ if ag_co.Unwinding() {
+		/*line :333:1*/ return rt.Ready
 	}
-	/*line :303:1*/ switch ag_f.ag_state {
-	/*line :303:1*/ case 1:
-		/*line :303:1*/ goto ag_resume1
+	/*line :333:1*/ switch ag_f.ag_state {
+	/*line :333:1*/ case 1:
+		/*line :333:1*/ goto ag_resume1
 	}
-	/*line conn.go:304:2*/ ag_f.scanned = 0
-	/*line :304:2*/ ag_L1:
-	/*line conn.go:306:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
-		/*line conn.go:307:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
-		/*line :307:4*/ return rt.Ready
+	/*line conn.go:334:2*/ ag_f.scanned = 0
+	/*line :334:2*/ ag_L1:
+	/*line conn.go:336:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:337:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
+		/*line :337:4*/ return rt.Ready
 	}
-	/*line conn.go:309:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:310:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:311:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :311:4*/ return rt.Ready
+	/*line conn.go:339:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:340:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:341:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :341:4*/ return rt.Ready
 	}
-	/*line conn.go:313:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :313:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :313:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :313:6*/ return ag_s
+	/*line conn.go:343:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :343:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :343:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :343:6*/ return ag_s
 	}
-	/*line :313:6*/ ag_resume1:
-	/*line conn.go:313:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :313:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:313:3*/ if !(err != nil) {
-		/*line :313:3*/ goto ag_L4
+	/*line :343:6*/ ag_resume1:
+	/*line conn.go:343:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :343:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:343:3*/ if !(err != nil) {
+		/*line :343:3*/ goto ag_L4
 	}
-	/*line :313:3*/ ag_f.end = nil
-	/*line conn.go:314:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:315:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :315:5*/ return rt.Ready
+	/*line :343:3*/ ag_f.end = nil
+	/*line conn.go:344:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:345:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :345:5*/ return rt.Ready
 	}
-	/*line conn.go:317:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :317:4*/ return rt.Ready
-	/*line :317:4*/ ag_L4:
-	/*line :317:4*/ goto ag_L1
+	/*line conn.go:347:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :347:4*/ return rt.Ready
+	/*line :347:4*/ ag_L4:
+	/*line :347:4*/ goto ag_L1
 }
 
-//line conn_async.go:427
+//line conn_async.go:514
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:313"
+		return "conn.go:343"
 	}
 	return ""
 }
@@ -462,53 +549,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:327
+//line conn.go:357
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :327:1*/ var (
+	/*line :357:1*/ var (
 		err error
 	)
-	/*line :327:1*/ if ag_co.Unwinding() {
-		/*line :327:1*/ return rt.Ready
+	/*line :357:1*/ if ag_co.Unwinding() {
+		/*line :357:1*/ return rt.Ready
 	}
-	/*line :327:1*/ switch ag_f.ag_state {
-	/*line :327:1*/ case 1:
-		/*line :327:1*/ goto ag_resume1
+	/*line :357:1*/ switch ag_f.ag_state {
+	/*line :357:1*/ case 1:
+		/*line :357:1*/ goto ag_resume1
 	}
-	/*line :327:1*/ ag_L1:
-	/*line conn.go:328:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :328:6*/ goto ag_L3
+	/*line :357:1*/ ag_L1:
+	/*line conn.go:358:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :358:6*/ goto ag_L3
 	}
-	/*line conn.go:329:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :329:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :329:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :329:6*/ return ag_s
+	/*line conn.go:359:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :359:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :359:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :359:6*/ return ag_s
 	}
-	/*line :329:6*/ ag_resume1:
-	/*line conn.go:329:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :329:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:329:3*/ if !(err != nil) {
-		/*line :329:3*/ goto ag_L4
+	/*line :359:6*/ ag_resume1:
+	/*line conn.go:359:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :359:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:359:3*/ if !(err != nil) {
+		/*line :359:3*/ goto ag_L4
 	}
-	/*line conn.go:330:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:331:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :331:5*/ return rt.Ready
+	/*line conn.go:360:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:361:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :361:5*/ return rt.Ready
 	}
-	/*line conn.go:333:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :333:4*/ return rt.Ready
-	/*line :333:4*/ ag_L4:
-	/*line :333:4*/ goto ag_L1
-	/*line :333:4*/ ag_L3:
-	/*line conn.go:336:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :336:2*/ return rt.Ready
+	/*line conn.go:363:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :363:4*/ return rt.Ready
+	/*line :363:4*/ ag_L4:
+	/*line :363:4*/ goto ag_L1
+	/*line :363:4*/ ag_L3:
+	/*line conn.go:366:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :366:2*/ return rt.Ready
 }
 
-//line conn_async.go:506
+//line conn_async.go:593
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:329"
+		return "conn.go:359"
 	}
 	return ""
 }
@@ -539,102 +626,106 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:346
+//line conn.go:376
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :346:1*/ var (
+	/*line :376:1*/ var (
 		ag_t0   error
-		s       *[]byte
-		n       int
+		skip    bool
 		ag_err1 error
-		ag_err2 error
 	)
-	/*line :346:1*/ if ag_co.Unwinding() {
-		/*line :346:1*/ return rt.Ready
+	/*line :376:1*/ if ag_co.Unwinding() {
+		/*line :376:1*/ return rt.Ready
 	}
-	/*line :346:1*/ switch ag_f.ag_state {
-	/*line :346:1*/ case 1:
-		/*line :346:1*/ goto ag_resume1
-		/*line :346:1*/
+	/*line :376:1*/ switch ag_f.ag_state {
+	/*line :376:1*/ case 1:
+		/*line :376:1*/ goto ag_resume1
+		/*line :376:1*/
 	case 2:
-		/*line :346:1*/ goto ag_resume2
+		/*line :376:1*/ goto ag_resume2
 	}
-	/*line conn.go:347:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:348:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:377:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:378:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:350:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:351:3*/ ag_f.c.off = 0
+		/*line conn.go:380:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:381:3*/ ag_f.c.off = 0
 	}
-	/*line conn.go:353:2*/ if !(ag_f.c.sec != nil) {
-		/*line :353:2*/ goto ag_L1
+	/*line conn.go:383:2*/ if !(ag_f.c.sec != nil) {
+		/*line :383:2*/ goto ag_L1
 	}
-	/*line conn.go:354:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
-	/*line :354:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
-	/*line :354:10*/ ag_f.c = nil
-	/*line :354:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:10*/ return ag_s
+	/*line conn.go:384:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
+	/*line :384:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :384:10*/ ag_f.c = nil
+	/*line :384:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :384:10*/ return ag_s
 	}
-	/*line :354:10*/ ag_resume1:
-	/*line conn.go:354:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :354:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:354:3*/ ag_f.ag_err = ag_t0
-	/*line :354:3*/ return rt.Ready
-	/*line :354:3*/ ag_L1:
-	/*line :354:3*/ ag_L2:
-	/*line conn.go:357:3*/ if ag_f.c.closed {
-		/*line conn.go:358:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :358:4*/ return rt.Ready
+	/*line :384:10*/ ag_resume1:
+	/*line conn.go:384:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :384:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:384:3*/ ag_f.ag_err = ag_t0
+	/*line :384:3*/ return rt.Ready
+	/*line :384:3*/ ag_L1:
+	/*line conn.go:389:6*/ skip = ag_f.c.fd.Drained()
+	/*line :389:6*/ ag_L2:
+	/*line conn.go:390:3*/ if ag_f.c.closed {
+		/*line conn.go:391:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :391:4*/ return rt.Ready
 	}
-	/*line conn.go:360:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:361:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:362:3*/ if n > 0 {
-		/*line conn.go:363:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
-	}
-	/*line conn.go:365:3*/ scratch.Put(s)
-	/*line conn.go:366:3*/ switch ag_err1 {
-	/*line :366:3*/ case nil:
-		/*line conn.go:368:4*/ if n == 0 {
-			/*line conn.go:369:5*/ ag_f.ag_err = io.EOF
-			/*line :369:5*/ return rt.Ready
+	/*line conn.go:393:3*/ if !skip {
+		/*line conn.go:394:4*/ s := scratch.Get().(*[]byte)
+		/*line conn.go:395:4*/ n, err := unix.Read(ag_f.c.sysfd, *s)
+		/*line conn.go:396:4*/ if n > 0 {
+			/*line conn.go:397:5*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 		}
-		/*line conn.go:371:4*/ ag_f.ag_err = nil
-		/*line :371:4*/ return rt.Ready
-		/*line :371:4*/
-	case unix.EINTR:
-		/*line conn.go:373:4*/ goto ag_L3
-		/*line :373:4*/
-	case unix.EAGAIN:
-		/*line :373:4*/
-	default:
-		/*line conn.go:376:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :376:4*/ return rt.Ready
+		/*line conn.go:399:4*/ short := n < len(*s)
+		/*line conn.go:400:4*/ scratch.Put(s)
+		/*line conn.go:401:4*/ switch err {
+		/*line :401:4*/ case nil:
+			/*line conn.go:403:5*/ if n == 0 {
+				/*line conn.go:404:6*/ ag_f.ag_err = io.EOF
+				/*line :404:6*/ return rt.Ready
+			}
+			/*line conn.go:406:5*/ ag_f.c.fd.SetDrained(ag_f.c.tcp && short)
+			/*line conn.go:407:5*/ ag_f.ag_err = nil
+			/*line :407:5*/ return rt.Ready
+			/*line :407:5*/
+		case unix.EINTR:
+			/*line conn.go:409:5*/ goto ag_L3
+			/*line :409:5*/
+		case unix.EAGAIN:
+			/*line :409:5*/
+		default:
+			/*line conn.go:412:5*/ ag_f.ag_err = ag_f.c.opErr("read", err)
+			/*line :412:5*/ return rt.Ready
+		}
 	}
-	/*line conn.go:378:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :378:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :378:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:6*/ return ag_s
+	/*line conn.go:415:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :415:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :415:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :415:6*/ return ag_s
 	}
-	/*line :378:6*/ ag_resume2:
-	/*line conn.go:378:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :378:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:378:3*/ if !(ag_err2 != nil) {
-		/*line :378:3*/ goto ag_L5
+	/*line :415:6*/ ag_resume2:
+	/*line conn.go:415:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :415:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:415:3*/ if !(ag_err1 != nil) {
+		/*line :415:3*/ goto ag_L5
 	}
-	/*line conn.go:379:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :379:4*/ return rt.Ready
-	/*line :379:4*/ ag_L5:
-	/*line :379:4*/ ag_L3:
-	/*line :379:4*/ goto ag_L2
+	/*line conn.go:416:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+	/*line :416:4*/ return rt.Ready
+	/*line :416:4*/ ag_L5:
+	/*line :416:4*/ ag_L3:
+	/*line conn.go:389:32*/ skip = false
+	/*line :389:32*/ goto ag_L2
 }
 
-//line conn_async.go:630
+//line conn_async.go:721
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:354"
+		return "conn.go:384"
 	case 2:
-		return "conn.go:378"
+		return "conn.go:415"
 	}
 	return ""
 }

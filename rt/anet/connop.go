@@ -28,6 +28,20 @@ func (c *Conn) ReadAsync(p []byte) rt.Awaitable[int] {
 	return o
 }
 
+// ReadFullAsync is the companion of ReadFull, written by hand as
+// ReadAsync is (it shares the Conn's spare read operation).
+func (c *Conn) ReadFullAsync(p []byte) rt.Awaitable[int] {
+	if c.sec != nil {
+		return c.readFullTLSAsync(p)
+	}
+	o := &c.spareRead
+	if o.c != nil {
+		o = new(connOp)
+	}
+	*o = connOp{c: c, p: p, full: true}
+	return o
+}
+
 // WriteAsync is the companion of Write, written by hand as ReadAsync is:
 // a Write that the kernel's send buffer takes at once allocates nothing
 // and does not suspend.
@@ -57,6 +71,7 @@ type connOp struct {
 	err   error
 	wait  rt.Awaitable[struct{}] // the poller wait in flight, if any
 	write bool
+	full  bool // ReadFull: read until p is full
 }
 
 func (o *connOp) AwaitStart(co *rt.Coro) rt.Status {
@@ -70,9 +85,16 @@ func (o *connOp) AwaitStart(co *rt.Coro) rt.Status {
 		if c.off < len(c.buf) {
 			o.n = copy(o.p, c.buf[c.off:])
 			c.consume(o.n)
+			if !o.full || o.n == len(o.p) {
+				return rt.Ready
+			}
+		}
+		if o.n == len(o.p) {
 			return rt.Ready
 		}
-		if len(o.p) == 0 || !o.tryRead() {
+		// After a read that took all the kernel had, wait at once rather
+		// than make a read that fails with EAGAIN (see rt.FD.SetDrained).
+		if (c.closed || !c.fd.Drained()) && !o.tryRead() {
 			return rt.Ready
 		}
 	}
@@ -126,9 +148,12 @@ func (o *connOp) release() { *o = connOp{} }
 
 // fail ends the operation with the poller's error err.
 func (o *connOp) fail(err error) {
-	if o.write {
+	switch {
+	case o.write:
 		o.err = o.c.opErr("write", err)
-	} else {
+	case o.full:
+		o.err = o.c.opErr("read", err) // o.n: what ReadFull read before
+	default:
 		o.n, o.err = 0, o.c.opErr("read", err)
 	}
 }
@@ -136,6 +161,9 @@ func (o *connOp) fail(err error) {
 // tryRead reads from the socket; it reports true when the socket has
 // nothing and the read must wait. len(o.p) > 0.
 func (o *connOp) tryRead() (wait bool) {
+	if o.full {
+		return o.tryReadFull()
+	}
 	c := o.c
 	for {
 		if c.closed {
@@ -149,6 +177,7 @@ func (o *connOp) tryRead() (wait bool) {
 				o.n, o.err = 0, io.EOF
 			} else {
 				o.n = n
+				c.fd.SetDrained(c.tcp && n < len(o.p))
 			}
 			return false
 		case unix.EINTR:
@@ -183,6 +212,43 @@ func (o *connOp) tryWrite() (wait bool) {
 			return true
 		default:
 			o.err = c.opErr("write", err)
+			return false
+		}
+	}
+	return false
+}
+
+// tryReadFull is tryRead for ReadFull: it reads until o.p is full, and
+// reports true when the socket has no more yet. After a short read it
+// waits without another read, which would only fail with EAGAIN.
+func (o *connOp) tryReadFull() (wait bool) {
+	c := o.c
+	for o.n < len(o.p) {
+		if c.closed {
+			o.err = c.opErr("read", net.ErrClosed)
+			return false
+		}
+		m, err := unix.Read(c.sysfd, o.p[o.n:])
+		switch err {
+		case nil:
+			if m == 0 {
+				o.err = io.ErrUnexpectedEOF
+				if o.n == 0 {
+					o.err = io.EOF
+				}
+				return false
+			}
+			short := m < len(o.p)-o.n
+			o.n += m
+			c.fd.SetDrained(c.tcp && short)
+			if short {
+				return c.tcp // a Unix socket may have more: read again
+			}
+		case unix.EINTR:
+		case unix.EAGAIN:
+			return true
+		default:
+			o.err = c.opErr("read", err)
 			return false
 		}
 	}
