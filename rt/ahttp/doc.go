@@ -47,7 +47,7 @@
 // returned), the peer's address; the Date field is formatted once a
 // second and written, with the server's own Content-Length, after the
 // handler's fields, as net/http does. A kept-alive GET allocates about
-// 20 objects on the server, most of them net/http's parser's and the
+// 19 objects on the server, most of them net/http's parser's and the
 // frames of the async calls (TestServerAllocsPerKeepAliveRequest).
 //
 // # Client

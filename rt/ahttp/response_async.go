@@ -7,7 +7,6 @@ import (
 	"bytes"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"net/http"
-	"net/http/httputil"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -17,17 +16,11 @@ func _() {
 	var _ ag_stale_run_go_generate = (*ResponseWriter).Flush
 }
 
-func _() {
-	type ag_stale_run_go_generate func(*ResponseWriter, bool) error
-	var _ ag_stale_run_go_generate = (*ResponseWriter).finish
-}
-
 // Source check: a test binary panics here when an async function below changed in
 // response.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("response.go", []rt.SourceFunc{
 		{Name: "(*ResponseWriter).Flush", Line: 159, Off: 5529, Head: "func (w *ResponseWriter) Flush() error {", Len: 498, Hash: 0x2a9cd2e4a9939b16},
-		{Name: "(*ResponseWriter).finish", Line: 298, Off: 9786, Head: "func (w *ResponseWriter) finish(keep bool) error {", Len: 629, Hash: 0x09cc9ed8b84442c1},
 	})
 }
 
@@ -110,7 +103,7 @@ func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :177:2*/ return rt.Ready
 }
 
-//line response_async.go:114
+//line response_async.go:107
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
@@ -119,92 +112,6 @@ func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
 		return "response.go:164"
 	case 2:
 		return "response.go:176"
-	}
-	return ""
-}
-
-// ag_ResponseWriter_finish is the frame of (*ResponseWriter).finish (56 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_ResponseWriter_finish struct {
-	ag_state int
-	w        *ResponseWriter
-	keep     bool
-	ag_aw0   rt.Awaitable[int]
-	ag_err   error
-}
-
-// finishAsync returns the coroutine of (*ResponseWriter).finish: nothing runs until it is awaited, spawned, gathered or run.
-func (w *ResponseWriter) finishAsync(keep bool) rt.Awaitable[struct{}] {
-	return &ag_ResponseWriter_finish{w: w, keep: keep}
-}
-
-// ag_0spawn_finish starts (*ResponseWriter).finish as a task, its frame in the task's allocation: the generated form of rt.Spawn(finishAsync(...)).
-func (w *ResponseWriter) ag_0spawn_finish(keep bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_ResponseWriter_finish](ag_ResponseWriter_finish{w: w, keep: keep}, ag_opts...)
-}
-
-func (ag_f *ag_ResponseWriter_finish) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_ResponseWriter_finish) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line response.go:298
-func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :298:1*/ var (
-		out *bytes.Buffer
-		err error
-	)
-	/*line :298:1*/ if ag_co.Unwinding() {
-		/*line :298:1*/ return rt.Ready
-	}
-	/*line :298:1*/ switch ag_f.ag_state {
-	/*line :298:1*/ case 1:
-		/*line :298:1*/ goto ag_resume1
-	}
-	/*line response.go:299:2*/ out = ag_f.w.sc.outBuffer()
-	/*line response.go:300:2*/ if !ag_f.w.sent {
-		/*line response.go:301:3*/ if ag_f.w.status == 0 {
-			/*line response.go:302:4*/ ag_f.w.WriteHeader(http.StatusOK)
-		}
-		/*line response.go:304:3*/ ag_f.w.frame(int64(ag_f.w.buf.Len()), ag_f.keep)
-		/*line response.go:305:3*/ ag_f.w.writeHeader(out)
-	}
-	/*line response.go:307:2*/ ag_f.w.writeBuffered(out)
-	/*line response.go:308:2*/ if ag_f.w.chunked {
-		/*line response.go:309:3*/ httputil.NewChunkedWriter(out).Close()
-		/*line response.go:310:3*/ out.WriteString("\r\n")
-	}
-	/*line response.go:312:2*/ if ag_f.w.bodyAllowed() && ag_f.w.declared >= 0 && ag_f.w.written != ag_f.w.declared {
-		/*line response.go:313:3*/ ag_f.w.closeAfter = true
-	}
-	/*line response.go:315:2*/ if !ag_f.keep {
-		/*line response.go:316:3*/ ag_f.w.closeAfter = true
-	}
-	/*line response.go:318:2*/ if out.Len() == 0 {
-		/*line response.go:319:3*/ ag_f.ag_err = nil
-		/*line :319:3*/ return rt.Ready
-	}
-	/*line response.go:321:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(out.Bytes())
-	/*line :321:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :321:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :321:2*/ return ag_s
-	}
-	/*line :321:2*/ ag_resume1:
-	/*line response.go:321:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :321:2*/ ag_f.ag_aw0 = nil
-	/*line response.go:322:2*/ ag_f.ag_err = err
-	/*line :322:2*/ return rt.Ready
-}
-
-//line response_async.go:202
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "response.go:321"
 	}
 	return ""
 }

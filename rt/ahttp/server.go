@@ -484,7 +484,9 @@ func (s *Server) serveOne(sc *serverConn, skip int) int {
 		w.closeAfter = true
 	}
 	keep := !req.Close && !w.closeAfter && !s.closed
-	err = w.finish(keep)
+	if out := w.finish(keep); out.Len() > 0 {
+		_, err = c.Write(out.Bytes())
+	}
 	sc.keepBody(&w.buf)
 	sc.keepHeader(w)
 	if err != nil {

@@ -25,16 +25,16 @@ func allocHello(w *ahttp.ResponseWriter, r *http.Request) {
 }
 
 // maxAllocsPerRequest is what a kept-alive GET with no body may allocate
-// on the server, handler included: 20 (46 before the connection kept its
+// on the server, handler included: 19 (46 before the connection kept its
 // buffers). Eight are net/http's parser (http.ReadRequest: the Request,
-// its request line, URL, Header map and values), six the frames of the
-// async calls (serveOne, ReadUntilFunc, fill, callHandler, the handler,
-// finish), three callHandler's deferred recover, one the header block's
+// its request line, URL, Header map and values), five the frames of the
+// async calls (serveOne, ReadUntilFunc, fill, callHandler, the handler),
+// three callHandler's deferred recover, one the header block's
 // copy, one the ResponseWriter, one the handler's Header().Set. The connection's
 // output and body buffers, the response header map, the Date field, the
 // body reader of a request without a body, the clock reads and the
 // peer's address string are not allocated per request.
-const maxAllocsPerRequest = 20
+const maxAllocsPerRequest = 19
 
 // keepAliveExchange sends req on c and reads a response of n bytes into
 // buf (n from the first response: the Date field has a fixed length).

@@ -69,9 +69,9 @@ func init() {
 		{Name: "(*Server).ServeTLS", Line: 145, Off: 4893, Head: "func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {", Len: 539, Hash: 0x33fbabdce7b0811a},
 		{Name: "(*Server).Serve", Line: 187, Off: 6273, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 934, Hash: 0xa870bcb9e16e4afc},
 		{Name: "(*Server).serveConn", Line: 267, Off: 8138, Head: "func (s *Server) serveConn(sc *serverConn) {", Len: 951, Hash: 0x4ad61f3df2fa954c},
-		{Name: "(*Server).serveOne", Line: 386, Off: 11656, Head: "func (s *Server) serveOne(sc *serverConn, skip int) int {", Len: 2984, Hash: 0x512716d95e64908f},
-		{Name: "(*Server).callHandler", Line: 592, Off: 17997, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
-		{Name: "(*Server).reject", Line: 630, Off: 19121, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
+		{Name: "(*Server).serveOne", Line: 386, Off: 11656, Head: "func (s *Server) serveOne(sc *serverConn, skip int) int {", Len: 3040, Hash: 0x05c88888f355d96b},
+		{Name: "(*Server).callHandler", Line: 594, Off: 18053, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
+		{Name: "(*Server).reject", Line: 632, Off: 19177, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
 	})
 }
 
@@ -626,7 +626,7 @@ func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	return ""
 }
 
-// ag_Server_serveOne is the frame of (*Server).serveOne (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveOne is the frame of (*Server).serveOne (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveOne struct {
 	ag_state int
 	s        *Server
@@ -634,6 +634,7 @@ type ag_Server_serveOne struct {
 	skip     int
 	c        *anet.Conn
 	wait     time.Duration
+	err      error
 	block    []byte
 	req      *http.Request
 	next     int
@@ -673,18 +674,18 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		dl         time.Time
 		ag_t3      time.Time
 		raw        []byte
-		ag_err1    error
 		bad        *badHeader
 		ok         bool
 		ag_start1  time.Time
 		code       int
 		ag_reason1 string
 		expect     string
-		ag_err2    error
+		ag_err1    error
 		body       *Body
 		data       []byte
-		ag_err3    error
+		ag_err2    error
 		herr       error
+		out        *bytes.Buffer
 	)
 	/*line :386:1*/ if ag_co.Unwinding() {
 		/*line :386:1*/ return rt.Ready
@@ -759,13 +760,13 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :398:2*/ return ag_s
 	}
 	/*line :398:2*/ ag_resume2:
-	/*line server.go:398:2*/ raw, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line server.go:398:2*/ raw, ag_f.err = ag_f.ag_aw1.AwaitResult()
 	/*line :398:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:399:2*/ ag_f.block, ag_err1 = ag_f.sc.hs.result(raw, ag_err1)
-	/*line server.go:400:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
+	/*line server.go:399:2*/ ag_f.block, ag_f.err = ag_f.sc.hs.result(raw, ag_f.err)
+	/*line server.go:400:2*/ if !(ag_f.err == ErrHeaderTooLarge) {
 		/*line :400:2*/ goto ag_L2
 	}
-	/*line :400:2*/ ag_f.block = nil
+	/*line :400:2*/ ag_f.err, ag_f.block = nil, nil
 	/*line server.go:401:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
 	/*line :401:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
 	/*line :401:3*/ ag_f.s, ag_f.c = nil, nil
@@ -777,11 +778,11 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:402:3*/ ag_f.ag_r0 = -1
 	/*line :402:3*/ return rt.Ready
 	/*line :402:3*/ ag_L2:
-	/*line server.go:404:5*/ bad, ok = ag_err1.(*badHeader)
+	/*line server.go:404:5*/ bad, ok = ag_f.err.(*badHeader)
 	/*line server.go:404:2*/ if !ok {
 		/*line :404:2*/ goto ag_L3
 	}
-	/*line :404:2*/ ag_f.block = nil
+	/*line :404:2*/ ag_f.err, ag_f.block = nil, nil
 	/*line server.go:405:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
 	/*line :405:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
 	/*line :405:3*/ ag_f.s, ag_f.c = nil, nil
@@ -793,7 +794,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:406:3*/ ag_f.ag_r0 = -1
 	/*line :406:3*/ return rt.Ready
 	/*line :406:3*/ ag_L3:
-	/*line server.go:408:2*/ if ag_err1 != nil {
+	/*line server.go:408:2*/ if ag_f.err != nil {
 		/*line server.go:409:3*/ ag_f.ag_r0 = -1
 		/*line :409:3*/ return rt.Ready
 	}
@@ -822,7 +823,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:420:2*/ if !(code != 0) {
 		/*line :420:2*/ goto ag_L6
 	}
-	/*line :420:2*/ ag_f.req = nil
+	/*line :420:2*/ ag_f.err, ag_f.req = nil, nil
 	/*line server.go:421:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
 	/*line :421:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
 	/*line :421:3*/ ag_f.s, ag_f.c = nil, nil
@@ -851,7 +852,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:438:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
 		/*line :438:2*/ goto ag_L7
 	}
-	/*line :438:2*/ ag_f.req = nil
+	/*line :438:2*/ ag_f.err, ag_f.req = nil, nil
 	/*line server.go:439:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
 	/*line :439:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
 	/*line :439:3*/ ag_f.s, ag_f.c = nil, nil
@@ -870,7 +871,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:443:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
 		/*line :443:3*/ goto ag_L9
 	}
-	/*line :443:3*/ ag_f.req = nil
+	/*line :443:3*/ ag_f.err, ag_f.req = nil, nil
 	/*line server.go:444:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
 	/*line :444:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
 	/*line :444:4*/ ag_f.s, ag_f.c = nil, nil
@@ -891,9 +892,9 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :448:7*/ return ag_s
 	}
 	/*line :448:7*/ ag_resume9:
-	/*line server.go:448:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line server.go:448:7*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
 	/*line :448:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:448:4*/ if !(ag_err2 != nil) {
+	/*line server.go:448:4*/ if !(ag_err1 != nil) {
 		/*line :448:4*/ goto ag_L11
 	}
 	/*line server.go:449:5*/ ag_f.ag_r0 = -1
@@ -913,12 +914,12 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :457:3*/ return ag_s
 	}
 	/*line :457:3*/ ag_resume10:
-	/*line server.go:457:3*/ data, ag_err3 = ag_f.ag_aw1.AwaitResult()
+	/*line server.go:457:3*/ data, ag_err2 = ag_f.ag_aw1.AwaitResult()
 	/*line :457:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:458:3*/ if !(ag_err3 == ErrBodyTooLarge) {
+	/*line server.go:458:3*/ if !(ag_err2 == ErrBodyTooLarge) {
 		/*line :458:3*/ goto ag_L13
 	}
-	/*line :458:3*/ ag_f.req = nil
+	/*line :458:3*/ ag_f.err, ag_f.req = nil, nil
 	/*line server.go:459:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
 	/*line :459:4*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
 	/*line :459:4*/ ag_f.s, ag_f.c = nil, nil
@@ -930,10 +931,10 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:460:4*/ ag_f.ag_r0 = -1
 	/*line :460:4*/ return rt.Ready
 	/*line :460:4*/ ag_L13:
-	/*line server.go:462:3*/ if !(errors.Is(ag_err3, errBadChunk)) {
+	/*line server.go:462:3*/ if !(errors.Is(ag_err2, errBadChunk)) {
 		/*line :462:3*/ goto ag_L14
 	}
-	/*line :462:3*/ ag_f.req = nil
+	/*line :462:3*/ ag_f.err, ag_f.req = nil, nil
 	/*line server.go:463:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
 	/*line :463:4*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
 	/*line :463:4*/ ag_f.s, ag_f.c = nil, nil
@@ -945,7 +946,7 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line server.go:464:4*/ ag_f.ag_r0 = -1
 	/*line :464:4*/ return rt.Ready
 	/*line :464:4*/ ag_L14:
-	/*line server.go:466:3*/ if ag_err3 != nil {
+	/*line server.go:466:3*/ if ag_err2 != nil {
 		/*line server.go:467:4*/ ag_f.ag_r0 = -1
 		/*line :467:4*/ return rt.Ready
 	}
@@ -954,7 +955,6 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :470:4*/ ag_L12:
 	/*line server.go:473:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, sc: ag_f.sc, req: ag_f.req, header: ag_f.sc.takeHeader(), declared: -1, buf: ag_f.sc.takeBody()}
-	/*line :473:2*/ ag_f.c = nil
 	/*line server.go:474:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.sc.task)
 	/*line :474:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, sc.task)
 	/*line :474:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
@@ -978,29 +978,38 @@ func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line server.go:486:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
 	/*line :486:2*/ ag_f.s, ag_f.req = nil, nil
-	/*line server.go:487:2*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :487:2*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :487:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :487:2*/ return ag_s
+	/*line server.go:487:5*/ out = ag_f.w.finish(ag_f.keep)
+	/*line server.go:487:2*/ if !(out.Len() > 0) {
+		/*line :487:2*/ ag_f.c = nil
+		/*line :487:2*/ goto ag_L15
 	}
-	/*line :487:2*/ ag_resume14:
-	/*line server.go:487:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :487:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:488:2*/ ag_f.sc.keepBody(&ag_f.w.buf)
-	/*line server.go:489:2*/ ag_f.sc.keepHeader(ag_f.w)
-	/*line server.go:490:2*/ if ag_err1 != nil {
-		/*line server.go:491:3*/ ag_f.ag_r0 = -1
-		/*line :491:3*/ return rt.Ready
+	/*line :487:2*/ ag_f.err = nil
+	/*line server.go:488:3*/ ag_f.ag_aw3 = ag_f.c.WriteAsync(out.Bytes())
+	/*line :488:3*/ ag_f.ag_state = 14 // await: c.Write(out.Bytes())
+	/*line :488:3*/ ag_f.c = nil
+	/*line :488:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :488:3*/ return ag_s
 	}
-	/*line server.go:493:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:494:3*/ ag_f.ag_r0 = -1
-		/*line :494:3*/ return rt.Ready
+	/*line :488:3*/ ag_resume14:
+	/*line server.go:488:3*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
+	/*line :488:3*/ ag_f.ag_aw3 = nil
+	/*line :488:3*/ ag_L15:
+	/*line server.go:490:2*/ ag_f.sc.keepBody(&ag_f.w.buf)
+	/*line server.go:491:2*/ ag_f.sc.keepHeader(ag_f.w)
+	/*line server.go:492:2*/ if ag_f.err != nil {
+		/*line server.go:493:3*/ ag_f.ag_r0 = -1
+		/*line :493:3*/ return rt.Ready
 	}
-	/*line server.go:496:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :496:2*/ return rt.Ready
+	/*line :493:3*/ ag_f.err = nil
+	/*line server.go:495:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:496:3*/ ag_f.ag_r0 = -1
+		/*line :496:3*/ return rt.Ready
+	}
+	/*line server.go:498:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :498:2*/ return rt.Ready
 }
 
-//line server_async.go:1004
+//line server_async.go:1013
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
@@ -1032,7 +1041,7 @@ func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	case 13:
 		return "server.go:474"
 	case 14:
-		return "server.go:487"
+		return "server.go:488"
 	}
 	return ""
 }
@@ -1068,75 +1077,75 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:592
+//line server.go:594
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :592:1*/ var (
+	/*line :594:1*/ var (
 		herr error
 	)
-	/*line :592:1*/ if ag_co.Unwinding() {
-		/*line :592:1*/ goto ag_exit
+	/*line :594:1*/ if ag_co.Unwinding() {
+		/*line :594:1*/ goto ag_exit
 	}
-	/*line :592:1*/ switch ag_f.ag_state {
-	/*line :592:1*/ case 1:
-		/*line :592:1*/ goto ag_resume1
-		/*line :592:1*/
+	/*line :594:1*/ switch ag_f.ag_state {
+	/*line :594:1*/ case 1:
+		/*line :594:1*/ goto ag_resume1
+		/*line :594:1*/
 	case 2:
-		/*line :592:1*/ goto ag_resume2
+		/*line :594:1*/ goto ag_resume2
 	}
-	/*line server.go:593:2*/ {
-		/*line :593:2*/ ag_dfn := func() {
-			/*line server.go:594:3*/ stack := ag_f.task.PanicStack()
-			/*line server.go:595:3*/ if p := recover(); p != nil {
-				/*line server.go:596:4*/ if perr, ok := p.(error); ok {
-					/*line server.go:597:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+	/*line server.go:595:2*/ {
+		/*line :595:2*/ ag_dfn := func() {
+			/*line server.go:596:3*/ stack := ag_f.task.PanicStack()
+			/*line server.go:597:3*/ if p := recover(); p != nil {
+				/*line server.go:598:4*/ if perr, ok := p.(error); ok {
+					/*line server.go:599:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
 				} else {
-					/*line server.go:599:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+					/*line server.go:601:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
 				}
-				/*line server.go:601:4*/ if p != http.ErrAbortHandler {
-					/*line server.go:602:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+				/*line server.go:603:4*/ if p != http.ErrAbortHandler {
+					/*line server.go:604:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 				}
 			}
 		}
-		/*line server.go:593:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :593:2*/ defer ag_dfn()
-			/*line :593:2*/ ag_p.Raise()
+		/*line server.go:595:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :595:2*/ defer ag_dfn()
+			/*line :595:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:606:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:607:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:608:3*/ ag_f.err = nil
-		/*line :608:3*/ goto ag_exit
+	/*line server.go:608:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:609:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:610:3*/ ag_f.err = nil
+		/*line :610:3*/ goto ag_exit
 	}
-	/*line server.go:610:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :610:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :610:2*/ ag_f.w = nil
-	/*line :610:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :610:2*/ return ag_s
+	/*line server.go:612:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :612:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :612:2*/ ag_f.w = nil
+	/*line :612:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :612:2*/ return ag_s
 	}
-	/*line :610:2*/ ag_resume1:
-	/*line server.go:610:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :610:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:611:2*/ ag_f.err = herr
-	/*line :611:2*/ goto ag_exit
-	/*line :611:2*/ ag_exit:
-	/*line :611:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :611:2*/ ag_resume2:
-	/*line :611:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :611:2*/ return ag_s
+	/*line :612:2*/ ag_resume1:
+	/*line server.go:612:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :612:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:613:2*/ ag_f.err = herr
+	/*line :613:2*/ goto ag_exit
+	/*line :613:2*/ ag_exit:
+	/*line :613:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :613:2*/ ag_resume2:
+	/*line :613:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :613:2*/ return ag_s
 	}
-	/*line :611:2*/ ag_f.ag_err = ag_f.err
-	/*line :611:2*/ return rt.Ready
+	/*line :613:2*/ ag_f.ag_err = ag_f.err
+	/*line :613:2*/ return rt.Ready
 }
 
-//line server_async.go:1132
+//line server_async.go:1141
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:610"
+		return "server.go:612"
 	case 2:
-		return "server.go:612 (deferred calls)"
+		return "server.go:614 (deferred calls)"
 	}
 	return ""
 }
@@ -1173,9 +1182,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:630
+//line server.go:632
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :630:1*/ var (
+	/*line :632:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -1183,97 +1192,97 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :630:1*/ if ag_co.Unwinding() {
-		/*line :630:1*/ return rt.Ready
+	/*line :632:1*/ if ag_co.Unwinding() {
+		/*line :632:1*/ return rt.Ready
 	}
-	/*line :630:1*/ switch ag_f.ag_state {
-	/*line :630:1*/ case 1:
-		/*line :630:1*/ goto ag_resume1
-		/*line :630:1*/
+	/*line :632:1*/ switch ag_f.ag_state {
+	/*line :632:1*/ case 1:
+		/*line :632:1*/ goto ag_resume1
+		/*line :632:1*/
 	case 2:
-		/*line :630:1*/ goto ag_resume2
-		/*line :630:1*/
+		/*line :632:1*/ goto ag_resume2
+		/*line :632:1*/
 	case 3:
-		/*line :630:1*/ goto ag_resume3
-		/*line :630:1*/
+		/*line :632:1*/ goto ag_resume3
+		/*line :632:1*/
 	case 4:
-		/*line :630:1*/ goto ag_resume4
+		/*line :632:1*/ goto ag_resume4
 	}
-	/*line server.go:631:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:632:2*/ if ag_f.reason != "" {
-		/*line server.go:633:3*/ text += ": " + ag_f.reason
+	/*line server.go:633:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:634:2*/ if ag_f.reason != "" {
+		/*line server.go:635:3*/ text += ": " + ag_f.reason
 	}
-	/*line :633:3*/ ag_f.reason = ""
-	/*line server.go:635:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:638:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :638:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :638:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :638:30*/ return ag_s
+	/*line :635:3*/ ag_f.reason = ""
+	/*line server.go:637:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:640:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :640:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :640:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :640:30*/ return ag_s
 	}
-	/*line :638:30*/ ag_resume1:
-	/*line server.go:638:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :638:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:638:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:639:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :639:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :639:5*/ ag_f.msg = ""
-	/*line :639:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :639:5*/ return ag_s
+	/*line :640:30*/ ag_resume1:
+	/*line server.go:640:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :640:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:640:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:641:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :641:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :641:5*/ ag_f.msg = ""
+	/*line :641:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :641:5*/ return ag_s
 	}
-	/*line :639:5*/ ag_resume2:
-	/*line server.go:639:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :639:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:639:2*/ if !(ag_err1 != nil) {
-		/*line :639:2*/ goto ag_L1
+	/*line :641:5*/ ag_resume2:
+	/*line server.go:641:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :641:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:641:2*/ if !(ag_err1 != nil) {
+		/*line :641:2*/ goto ag_L1
 	}
-	/*line server.go:640:3*/ return rt.Ready
-	/*line :640:3*/ ag_L1:
-	/*line server.go:642:2*/ ag_f.c.CloseWrite()
-	/*line server.go:643:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :643:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :643:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :643:29*/ return ag_s
+	/*line server.go:642:3*/ return rt.Ready
+	/*line :642:3*/ ag_L1:
+	/*line server.go:644:2*/ ag_f.c.CloseWrite()
+	/*line server.go:645:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :645:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :645:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :645:29*/ return ag_s
 	}
-	/*line :643:29*/ ag_resume3:
-	/*line server.go:643:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :643:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:643:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:644:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:645:6*/ ag_f.total = 0
-	/*line :645:6*/ ag_L2:
-	/*line server.go:645:18*/ if !(ag_f.total < 1<<20) {
-		/*line :645:18*/ goto ag_L4
+	/*line :645:29*/ ag_resume3:
+	/*line server.go:645:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :645:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:645:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:646:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:647:6*/ ag_f.total = 0
+	/*line :647:6*/ ag_L2:
+	/*line server.go:647:18*/ if !(ag_f.total < 1<<20) {
+		/*line :647:18*/ goto ag_L4
 	}
-	/*line server.go:646:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :646:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :646:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :646:3*/ return ag_s
+	/*line server.go:648:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :648:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :648:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :648:3*/ return ag_s
 	}
-	/*line :646:3*/ ag_resume4:
-	/*line server.go:646:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :646:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:647:3*/ if ag_err2 != nil {
-		/*line server.go:648:4*/ return rt.Ready
+	/*line :648:3*/ ag_resume4:
+	/*line server.go:648:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :648:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:649:3*/ if ag_err2 != nil {
+		/*line server.go:650:4*/ return rt.Ready
 	}
-	/*line server.go:650:3*/ ag_f.total += n
-	/*line :650:3*/ goto ag_L2
-	/*line :650:3*/ ag_L4:
-	/*line server.go:652:1*/ return rt.Ready
+	/*line server.go:652:3*/ ag_f.total += n
+	/*line :652:3*/ goto ag_L2
+	/*line :652:3*/ ag_L4:
+	/*line server.go:654:1*/ return rt.Ready
 }
 
-//line server_async.go:1265
+//line server_async.go:1274
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:638"
+		return "server.go:640"
 	case 2:
-		return "server.go:639"
+		return "server.go:641"
 	case 3:
-		return "server.go:643"
+		return "server.go:645"
 	case 4:
-		return "server.go:646"
+		return "server.go:648"
 	}
 	return ""
 }
