@@ -163,8 +163,12 @@ func (c *Conn) Read(p []byte) (int, error) {
 // ReadFull reads exactly len(p) bytes into p, as io.ReadFull does with
 // Read: it returns len(p), nil, or how much it read and io.EOF (nothing
 // read) or io.ErrUnexpectedEOF (the stream ended midway), or another
-// error. A ReadFull whose task is cancelled returns nothing, and the
-// bytes it had read so far are lost to the stream.
+// error. Unlike Read it may read ahead, as ReadUntil does (up to 16 KiB,
+// when what is left to fill is at most 4 KiB): the bytes past p stay
+// buffered for the next read, and a read that finds the socket empty lets
+// the next one wait without a system call that would fail with EAGAIN. A
+// ReadFull whose task is cancelled returns nothing, and the bytes it had
+// put in p are lost to the stream.
 //
 // ReadFull is async (ReadFullAsync, written by hand as ReadAsync is: it
 // allocates nothing, where an async helper that loops on Read allocates

@@ -52,13 +52,13 @@ func _() {
 // conn.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("conn.go", []rt.SourceFunc{
-		{Name: "(*Conn).readFullTLS", Line: 177, Off: 5355, Head: "func (c *Conn) readFullTLS(p []byte) (int, error) {", Len: 238, Hash: 0xe9e6f07daf5e247f},
-		{Name: "(*Conn).readSome", Line: 196, Off: 5689, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
-		{Name: "(*Conn).ReadUntil", Line: 280, Off: 8083, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
-		{Name: "(*Conn).ReadUntilString", Line: 304, Off: 8706, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
-		{Name: "(*Conn).ReadUntilFunc", Line: 333, Off: 9681, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 357, Off: 10321, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 376, Off: 10966, Head: "func (c *Conn) fill() error {", Len: 1018, Hash: 0x8c9b39b051849e97},
+		{Name: "(*Conn).readFullTLS", Line: 181, Off: 5636, Head: "func (c *Conn) readFullTLS(p []byte) (int, error) {", Len: 238, Hash: 0xe9e6f07daf5e247f},
+		{Name: "(*Conn).readSome", Line: 200, Off: 5970, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
+		{Name: "(*Conn).ReadUntil", Line: 284, Off: 8364, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 308, Off: 8987, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 337, Off: 9962, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 361, Off: 10602, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 380, Off: 11247, Head: "func (c *Conn) fill() error {", Len: 1018, Hash: 0x8c9b39b051849e97},
 	})
 }
 
@@ -91,45 +91,45 @@ func (ag_f *ag_Conn_readFullTLS) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:177
+//line conn.go:181
 func (ag_f *ag_Conn_readFullTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :177:1*/ var (
+	/*line :181:1*/ var (
 		m   int
 		err error
 	)
-	/*line :177:1*/ if ag_co.Unwinding() {
-		/*line :177:1*/ return rt.Ready
+	/*line :181:1*/ if ag_co.Unwinding() {
+		/*line :181:1*/ return rt.Ready
 	}
-	/*line :177:1*/ switch ag_f.ag_state {
-	/*line :177:1*/ case 1:
-		/*line :177:1*/ goto ag_resume1
+	/*line :181:1*/ switch ag_f.ag_state {
+	/*line :181:1*/ case 1:
+		/*line :181:1*/ goto ag_resume1
 	}
-	/*line conn.go:178:2*/ ag_f.n = 0
-	/*line :178:2*/ ag_L1:
-	/*line conn.go:179:6*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :179:6*/ goto ag_L3
+	/*line conn.go:182:2*/ ag_f.n = 0
+	/*line :182:2*/ ag_L1:
+	/*line conn.go:183:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :183:6*/ goto ag_L3
 	}
-	/*line conn.go:180:3*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.p[ag_f.n:])
-	/*line :180:3*/ ag_f.ag_state = 1 // await: c.Read(p[n:])
-	/*line :180:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :180:3*/ return ag_s
+	/*line conn.go:184:3*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.p[ag_f.n:])
+	/*line :184:3*/ ag_f.ag_state = 1 // await: c.Read(p[n:])
+	/*line :184:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :184:3*/ return ag_s
 	}
-	/*line :180:3*/ ag_resume1:
-	/*line conn.go:180:3*/ m, err = ag_f.ag_aw0.AwaitResult()
-	/*line :180:3*/ ag_f.ag_aw0 = nil
-	/*line conn.go:181:3*/ ag_f.n += m
-	/*line conn.go:182:3*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:183:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, io.ErrUnexpectedEOF
-		/*line :183:4*/ return rt.Ready
+	/*line :184:3*/ ag_resume1:
+	/*line conn.go:184:3*/ m, err = ag_f.ag_aw0.AwaitResult()
+	/*line :184:3*/ ag_f.ag_aw0 = nil
+	/*line conn.go:185:3*/ ag_f.n += m
+	/*line conn.go:186:3*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:187:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, io.ErrUnexpectedEOF
+		/*line :187:4*/ return rt.Ready
 	}
-	/*line conn.go:185:3*/ if err != nil {
-		/*line conn.go:186:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
-		/*line :186:4*/ return rt.Ready
+	/*line conn.go:189:3*/ if err != nil {
+		/*line conn.go:190:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
+		/*line :190:4*/ return rt.Ready
 	}
-	/*line :186:4*/ goto ag_L1
-	/*line :186:4*/ ag_L3:
-	/*line conn.go:189:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
-	/*line :189:2*/ return rt.Ready
+	/*line :190:4*/ goto ag_L1
+	/*line :190:4*/ ag_L3:
+	/*line conn.go:193:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :193:2*/ return rt.Ready
 }
 
 //line conn_async.go:136
@@ -138,7 +138,7 @@ func (ag_f *ag_Conn_readFullTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_readFullTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:180"
+		return "conn.go:184"
 	}
 	return ""
 }
@@ -172,84 +172,84 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:196
+//line conn.go:200
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :196:1*/ var (
+	/*line :200:1*/ var (
 		ag_t0   int
 		ag_t1   error
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :196:1*/ if ag_co.Unwinding() {
-		/*line :196:1*/ return rt.Ready
+	/*line :200:1*/ if ag_co.Unwinding() {
+		/*line :200:1*/ return rt.Ready
 	}
-	/*line :196:1*/ switch ag_f.ag_state {
-	/*line :196:1*/ case 1:
-		/*line :196:1*/ goto ag_resume1
-		/*line :196:1*/
+	/*line :200:1*/ switch ag_f.ag_state {
+	/*line :200:1*/ case 1:
+		/*line :200:1*/ goto ag_resume1
+		/*line :200:1*/
 	case 2:
-		/*line :196:1*/ goto ag_resume2
+		/*line :200:1*/ goto ag_resume2
 	}
-	/*line conn.go:197:2*/ if !(ag_f.c.sec != nil) {
-		/*line :197:2*/ goto ag_L1
+	/*line conn.go:201:2*/ if !(ag_f.c.sec != nil) {
+		/*line :201:2*/ goto ag_L1
 	}
-	/*line conn.go:198:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
-	/*line :198:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
-	/*line :198:10*/ ag_f.c, ag_f.p = nil, nil
-	/*line :198:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :198:10*/ return ag_s
+	/*line conn.go:202:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
+	/*line :202:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
+	/*line :202:10*/ ag_f.c, ag_f.p = nil, nil
+	/*line :202:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:10*/ return ag_s
 	}
-	/*line :198:10*/ ag_resume1:
-	/*line conn.go:198:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :198:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:198:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :198:3*/ return rt.Ready
-	/*line :198:3*/ ag_L1:
-	/*line conn.go:200:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:201:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :201:3*/ return rt.Ready
+	/*line :202:10*/ ag_resume1:
+	/*line conn.go:202:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :202:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :202:3*/ return rt.Ready
+	/*line :202:3*/ ag_L1:
+	/*line conn.go:204:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:205:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :205:3*/ return rt.Ready
 	}
-	/*line :201:3*/ ag_L2:
-	/*line conn.go:204:3*/ if ag_f.c.closed {
-		/*line conn.go:205:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :205:4*/ return rt.Ready
+	/*line :205:3*/ ag_L2:
+	/*line conn.go:208:3*/ if ag_f.c.closed {
+		/*line conn.go:209:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :209:4*/ return rt.Ready
 	}
-	/*line conn.go:207:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:208:3*/ switch ag_err1 {
-	/*line :208:3*/ case nil:
-		/*line conn.go:210:4*/ if n == 0 {
-			/*line conn.go:211:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :211:5*/ return rt.Ready
+	/*line conn.go:211:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:212:3*/ switch ag_err1 {
+	/*line :212:3*/ case nil:
+		/*line conn.go:214:4*/ if n == 0 {
+			/*line conn.go:215:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :215:5*/ return rt.Ready
 		}
-		/*line conn.go:213:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :213:4*/ return rt.Ready
-		/*line :213:4*/
+		/*line conn.go:217:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :217:4*/ return rt.Ready
+		/*line :217:4*/
 	case unix.EINTR:
-		/*line conn.go:215:4*/ goto ag_L3
-		/*line :215:4*/
+		/*line conn.go:219:4*/ goto ag_L3
+		/*line :219:4*/
 	case unix.EAGAIN:
-		/*line :215:4*/
+		/*line :219:4*/
 	default:
-		/*line conn.go:218:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :218:4*/ return rt.Ready
+		/*line conn.go:222:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :222:4*/ return rt.Ready
 	}
-	/*line conn.go:220:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :220:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :220:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :220:6*/ return ag_s
+	/*line conn.go:224:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :224:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :224:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :224:6*/ return ag_s
 	}
-	/*line :220:6*/ ag_resume2:
-	/*line conn.go:220:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :220:6*/ ag_f.ag_aw1 = nil
-	/*line conn.go:220:3*/ if !(ag_err2 != nil) {
-		/*line :220:3*/ goto ag_L5
+	/*line :224:6*/ ag_resume2:
+	/*line conn.go:224:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :224:6*/ ag_f.ag_aw1 = nil
+	/*line conn.go:224:3*/ if !(ag_err2 != nil) {
+		/*line :224:3*/ goto ag_L5
 	}
-	/*line conn.go:221:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :221:4*/ return rt.Ready
-	/*line :221:4*/ ag_L5:
-	/*line :221:4*/ ag_L3:
-	/*line :221:4*/ goto ag_L2
+	/*line conn.go:225:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :225:4*/ return rt.Ready
+	/*line :225:4*/ ag_L5:
+	/*line :225:4*/ ag_L3:
+	/*line :225:4*/ goto ag_L2
 }
 
 //line conn_async.go:256
@@ -258,9 +258,9 @@ func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:198"
+		return "conn.go:202"
 	case 2:
-		return "conn.go:220"
+		return "conn.go:224"
 	}
 	return ""
 }
@@ -294,48 +294,48 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:280
+//line conn.go:284
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :280:1*/ var (
+	/*line :284:1*/ var (
 		err error
 	)
-	/*line :280:1*/ if ag_co.Unwinding() {
-		/*line :280:1*/ return rt.Ready
+	/*line :284:1*/ if ag_co.Unwinding() {
+		/*line :284:1*/ return rt.Ready
 	}
-	/*line :280:1*/ switch ag_f.ag_state {
-	/*line :280:1*/ case 1:
-		/*line :280:1*/ goto ag_resume1
+	/*line :284:1*/ switch ag_f.ag_state {
+	/*line :284:1*/ case 1:
+		/*line :284:1*/ goto ag_resume1
 	}
-	/*line conn.go:281:2*/ ag_f.scanned = 0
-	/*line :281:2*/ ag_L1:
-	/*line conn.go:283:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:284:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :284:4*/ return rt.Ready
-	}
-	/*line conn.go:286:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:287:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:288:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:285:2*/ ag_f.scanned = 0
+	/*line :285:2*/ ag_L1:
+	/*line conn.go:287:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:288:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
 		/*line :288:4*/ return rt.Ready
 	}
-	/*line conn.go:290:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :290:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :290:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :290:6*/ return ag_s
+	/*line conn.go:290:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:291:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:292:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :292:4*/ return rt.Ready
 	}
-	/*line :290:6*/ ag_resume1:
-	/*line conn.go:290:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :290:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:290:3*/ if !(err != nil) {
-		/*line :290:3*/ goto ag_L4
+	/*line conn.go:294:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :294:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :294:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :294:6*/ return ag_s
 	}
-	/*line conn.go:291:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:292:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :292:5*/ return rt.Ready
+	/*line :294:6*/ ag_resume1:
+	/*line conn.go:294:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :294:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:294:3*/ if !(err != nil) {
+		/*line :294:3*/ goto ag_L4
 	}
-	/*line conn.go:294:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :294:4*/ return rt.Ready
-	/*line :294:4*/ ag_L4:
-	/*line :294:4*/ goto ag_L1
+	/*line conn.go:295:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:296:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :296:5*/ return rt.Ready
+	}
+	/*line conn.go:298:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :298:4*/ return rt.Ready
+	/*line :298:4*/ ag_L4:
+	/*line :298:4*/ goto ag_L1
 }
 
 //line conn_async.go:342
@@ -344,7 +344,7 @@ func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:290"
+		return "conn.go:294"
 	}
 	return ""
 }
@@ -379,50 +379,50 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:304
+//line conn.go:308
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :304:1*/ var (
+	/*line :308:1*/ var (
 		err error
 	)
-	/*line :304:1*/ if ag_co.Unwinding() {
-		/*line :304:1*/ return rt.Ready
+	/*line :308:1*/ if ag_co.Unwinding() {
+		/*line :308:1*/ return rt.Ready
 	}
-	/*line :304:1*/ switch ag_f.ag_state {
-	/*line :304:1*/ case 1:
-		/*line :304:1*/ goto ag_resume1
+	/*line :308:1*/ switch ag_f.ag_state {
+	/*line :308:1*/ case 1:
+		/*line :308:1*/ goto ag_resume1
 	}
-	/*line conn.go:305:2*/ ag_f.scanned = 0
-	/*line :305:2*/ ag_L1:
-	/*line conn.go:307:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:308:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :308:4*/ return rt.Ready
-	}
-	/*line conn.go:310:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:311:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:312:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:309:2*/ ag_f.scanned = 0
+	/*line :309:2*/ ag_L1:
+	/*line conn.go:311:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:312:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
 		/*line :312:4*/ return rt.Ready
 	}
-	/*line conn.go:314:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:315:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :315:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :315:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :315:6*/ return ag_s
+	/*line conn.go:314:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:315:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:316:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :316:4*/ return rt.Ready
 	}
-	/*line :315:6*/ ag_resume1:
-	/*line conn.go:315:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :315:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:315:3*/ if !(err != nil) {
-		/*line :315:3*/ goto ag_L4
+	/*line conn.go:318:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:319:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :319:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :319:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:6*/ return ag_s
 	}
-	/*line :315:3*/ ag_f.delim = ""
-	/*line conn.go:316:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:317:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :317:5*/ return rt.Ready
+	/*line :319:6*/ ag_resume1:
+	/*line conn.go:319:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :319:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:319:3*/ if !(err != nil) {
+		/*line :319:3*/ goto ag_L4
 	}
-	/*line conn.go:319:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :319:4*/ return rt.Ready
-	/*line :319:4*/ ag_L4:
-	/*line :319:4*/ goto ag_L1
+	/*line :319:3*/ ag_f.delim = ""
+	/*line conn.go:320:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:321:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :321:5*/ return rt.Ready
+	}
+	/*line conn.go:323:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :323:4*/ return rt.Ready
+	/*line :323:4*/ ag_L4:
+	/*line :323:4*/ goto ag_L1
 }
 
 //line conn_async.go:429
@@ -431,7 +431,7 @@ func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:315"
+		return "conn.go:319"
 	}
 	return ""
 }
@@ -465,49 +465,49 @@ func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:333
+//line conn.go:337
 func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :333:1*/ var (
+	/*line :337:1*/ var (
 		err error
 	)
-	/*line :333:1*/ if ag_co.Unwinding() {
-		/*line :333:1*/ return rt.Ready
+	/*line :337:1*/ if ag_co.Unwinding() {
+		/*line :337:1*/ return rt.Ready
 	}
-	/*line :333:1*/ switch ag_f.ag_state {
-	/*line :333:1*/ case 1:
-		/*line :333:1*/ goto ag_resume1
+	/*line :337:1*/ switch ag_f.ag_state {
+	/*line :337:1*/ case 1:
+		/*line :337:1*/ goto ag_resume1
 	}
-	/*line conn.go:334:2*/ ag_f.scanned = 0
-	/*line :334:2*/ ag_L1:
-	/*line conn.go:336:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
-		/*line conn.go:337:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
-		/*line :337:4*/ return rt.Ready
-	}
-	/*line conn.go:339:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:340:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:341:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+	/*line conn.go:338:2*/ ag_f.scanned = 0
+	/*line :338:2*/ ag_L1:
+	/*line conn.go:340:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:341:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
 		/*line :341:4*/ return rt.Ready
 	}
-	/*line conn.go:343:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :343:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :343:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :343:6*/ return ag_s
+	/*line conn.go:343:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:344:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:345:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :345:4*/ return rt.Ready
 	}
-	/*line :343:6*/ ag_resume1:
-	/*line conn.go:343:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :343:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:343:3*/ if !(err != nil) {
-		/*line :343:3*/ goto ag_L4
+	/*line conn.go:347:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :347:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :347:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:6*/ return ag_s
 	}
-	/*line :343:3*/ ag_f.end = nil
-	/*line conn.go:344:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:345:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :345:5*/ return rt.Ready
+	/*line :347:6*/ ag_resume1:
+	/*line conn.go:347:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :347:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:347:3*/ if !(err != nil) {
+		/*line :347:3*/ goto ag_L4
 	}
-	/*line conn.go:347:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :347:4*/ return rt.Ready
-	/*line :347:4*/ ag_L4:
-	/*line :347:4*/ goto ag_L1
+	/*line :347:3*/ ag_f.end = nil
+	/*line conn.go:348:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:349:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :349:5*/ return rt.Ready
+	}
+	/*line conn.go:351:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :351:4*/ return rt.Ready
+	/*line :351:4*/ ag_L4:
+	/*line :351:4*/ goto ag_L1
 }
 
 //line conn_async.go:514
@@ -516,7 +516,7 @@ func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:343"
+		return "conn.go:347"
 	}
 	return ""
 }
@@ -549,44 +549,44 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:357
+//line conn.go:361
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :357:1*/ var (
+	/*line :361:1*/ var (
 		err error
 	)
-	/*line :357:1*/ if ag_co.Unwinding() {
-		/*line :357:1*/ return rt.Ready
+	/*line :361:1*/ if ag_co.Unwinding() {
+		/*line :361:1*/ return rt.Ready
 	}
-	/*line :357:1*/ switch ag_f.ag_state {
-	/*line :357:1*/ case 1:
-		/*line :357:1*/ goto ag_resume1
+	/*line :361:1*/ switch ag_f.ag_state {
+	/*line :361:1*/ case 1:
+		/*line :361:1*/ goto ag_resume1
 	}
-	/*line :357:1*/ ag_L1:
-	/*line conn.go:358:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :358:6*/ goto ag_L3
+	/*line :361:1*/ ag_L1:
+	/*line conn.go:362:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :362:6*/ goto ag_L3
 	}
-	/*line conn.go:359:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :359:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :359:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :359:6*/ return ag_s
+	/*line conn.go:363:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :363:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :363:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :363:6*/ return ag_s
 	}
-	/*line :359:6*/ ag_resume1:
-	/*line conn.go:359:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :359:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:359:3*/ if !(err != nil) {
-		/*line :359:3*/ goto ag_L4
+	/*line :363:6*/ ag_resume1:
+	/*line conn.go:363:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :363:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:363:3*/ if !(err != nil) {
+		/*line :363:3*/ goto ag_L4
 	}
-	/*line conn.go:360:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:361:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :361:5*/ return rt.Ready
+	/*line conn.go:364:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:365:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :365:5*/ return rt.Ready
 	}
-	/*line conn.go:363:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :363:4*/ return rt.Ready
-	/*line :363:4*/ ag_L4:
-	/*line :363:4*/ goto ag_L1
-	/*line :363:4*/ ag_L3:
-	/*line conn.go:366:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :366:2*/ return rt.Ready
+	/*line conn.go:367:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :367:4*/ return rt.Ready
+	/*line :367:4*/ ag_L4:
+	/*line :367:4*/ goto ag_L1
+	/*line :367:4*/ ag_L3:
+	/*line conn.go:370:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :370:2*/ return rt.Ready
 }
 
 //line conn_async.go:593
@@ -595,7 +595,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:359"
+		return "conn.go:363"
 	}
 	return ""
 }
@@ -626,95 +626,95 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:376
+//line conn.go:380
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :376:1*/ var (
+	/*line :380:1*/ var (
 		ag_t0   error
 		skip    bool
 		ag_err1 error
 	)
-	/*line :376:1*/ if ag_co.Unwinding() {
-		/*line :376:1*/ return rt.Ready
+	/*line :380:1*/ if ag_co.Unwinding() {
+		/*line :380:1*/ return rt.Ready
 	}
-	/*line :376:1*/ switch ag_f.ag_state {
-	/*line :376:1*/ case 1:
-		/*line :376:1*/ goto ag_resume1
-		/*line :376:1*/
+	/*line :380:1*/ switch ag_f.ag_state {
+	/*line :380:1*/ case 1:
+		/*line :380:1*/ goto ag_resume1
+		/*line :380:1*/
 	case 2:
-		/*line :376:1*/ goto ag_resume2
+		/*line :380:1*/ goto ag_resume2
 	}
-	/*line conn.go:377:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:378:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:381:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:382:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:380:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:381:3*/ ag_f.c.off = 0
+		/*line conn.go:384:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:385:3*/ ag_f.c.off = 0
 	}
-	/*line conn.go:383:2*/ if !(ag_f.c.sec != nil) {
-		/*line :383:2*/ goto ag_L1
+	/*line conn.go:387:2*/ if !(ag_f.c.sec != nil) {
+		/*line :387:2*/ goto ag_L1
 	}
-	/*line conn.go:384:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
-	/*line :384:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
-	/*line :384:10*/ ag_f.c = nil
-	/*line :384:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :384:10*/ return ag_s
+	/*line conn.go:388:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
+	/*line :388:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :388:10*/ ag_f.c = nil
+	/*line :388:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :388:10*/ return ag_s
 	}
-	/*line :384:10*/ ag_resume1:
-	/*line conn.go:384:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :384:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:384:3*/ ag_f.ag_err = ag_t0
-	/*line :384:3*/ return rt.Ready
-	/*line :384:3*/ ag_L1:
-	/*line conn.go:389:6*/ skip = ag_f.c.fd.Drained()
-	/*line :389:6*/ ag_L2:
-	/*line conn.go:390:3*/ if ag_f.c.closed {
-		/*line conn.go:391:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :391:4*/ return rt.Ready
+	/*line :388:10*/ ag_resume1:
+	/*line conn.go:388:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :388:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:388:3*/ ag_f.ag_err = ag_t0
+	/*line :388:3*/ return rt.Ready
+	/*line :388:3*/ ag_L1:
+	/*line conn.go:393:6*/ skip = ag_f.c.fd.Drained()
+	/*line :393:6*/ ag_L2:
+	/*line conn.go:394:3*/ if ag_f.c.closed {
+		/*line conn.go:395:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :395:4*/ return rt.Ready
 	}
-	/*line conn.go:393:3*/ if !skip {
-		/*line conn.go:394:4*/ s := scratch.Get().(*[]byte)
-		/*line conn.go:395:4*/ n, err := unix.Read(ag_f.c.sysfd, *s)
-		/*line conn.go:396:4*/ if n > 0 {
-			/*line conn.go:397:5*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:397:3*/ if !skip {
+		/*line conn.go:398:4*/ s := scratch.Get().(*[]byte)
+		/*line conn.go:399:4*/ n, err := unix.Read(ag_f.c.sysfd, *s)
+		/*line conn.go:400:4*/ if n > 0 {
+			/*line conn.go:401:5*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 		}
-		/*line conn.go:399:4*/ short := n < len(*s)
-		/*line conn.go:400:4*/ scratch.Put(s)
-		/*line conn.go:401:4*/ switch err {
-		/*line :401:4*/ case nil:
-			/*line conn.go:403:5*/ if n == 0 {
-				/*line conn.go:404:6*/ ag_f.ag_err = io.EOF
-				/*line :404:6*/ return rt.Ready
+		/*line conn.go:403:4*/ short := n < len(*s)
+		/*line conn.go:404:4*/ scratch.Put(s)
+		/*line conn.go:405:4*/ switch err {
+		/*line :405:4*/ case nil:
+			/*line conn.go:407:5*/ if n == 0 {
+				/*line conn.go:408:6*/ ag_f.ag_err = io.EOF
+				/*line :408:6*/ return rt.Ready
 			}
-			/*line conn.go:406:5*/ ag_f.c.fd.SetDrained(ag_f.c.tcp && short)
-			/*line conn.go:407:5*/ ag_f.ag_err = nil
-			/*line :407:5*/ return rt.Ready
-			/*line :407:5*/
+			/*line conn.go:410:5*/ ag_f.c.fd.SetDrained(ag_f.c.tcp && short)
+			/*line conn.go:411:5*/ ag_f.ag_err = nil
+			/*line :411:5*/ return rt.Ready
+			/*line :411:5*/
 		case unix.EINTR:
-			/*line conn.go:409:5*/ goto ag_L3
-			/*line :409:5*/
+			/*line conn.go:413:5*/ goto ag_L3
+			/*line :413:5*/
 		case unix.EAGAIN:
-			/*line :409:5*/
+			/*line :413:5*/
 		default:
-			/*line conn.go:412:5*/ ag_f.ag_err = ag_f.c.opErr("read", err)
-			/*line :412:5*/ return rt.Ready
+			/*line conn.go:416:5*/ ag_f.ag_err = ag_f.c.opErr("read", err)
+			/*line :416:5*/ return rt.Ready
 		}
 	}
-	/*line conn.go:415:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :415:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :415:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :415:6*/ return ag_s
+	/*line conn.go:419:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :419:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :419:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :419:6*/ return ag_s
 	}
-	/*line :415:6*/ ag_resume2:
-	/*line conn.go:415:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :415:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:415:3*/ if !(ag_err1 != nil) {
-		/*line :415:3*/ goto ag_L5
+	/*line :419:6*/ ag_resume2:
+	/*line conn.go:419:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :419:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:419:3*/ if !(ag_err1 != nil) {
+		/*line :419:3*/ goto ag_L5
 	}
-	/*line conn.go:416:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-	/*line :416:4*/ return rt.Ready
-	/*line :416:4*/ ag_L5:
-	/*line :416:4*/ ag_L3:
-	/*line conn.go:389:32*/ skip = false
-	/*line :389:32*/ goto ag_L2
+	/*line conn.go:420:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+	/*line :420:4*/ return rt.Ready
+	/*line :420:4*/ ag_L5:
+	/*line :420:4*/ ag_L3:
+	/*line conn.go:393:32*/ skip = false
+	/*line :393:32*/ goto ag_L2
 }
 
 //line conn_async.go:721
@@ -723,9 +723,9 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:384"
+		return "conn.go:388"
 	case 2:
-		return "conn.go:415"
+		return "conn.go:419"
 	}
 	return ""
 }

@@ -219,8 +219,11 @@ func (o *connOp) tryWrite() (wait bool) {
 }
 
 // tryReadFull is tryRead for ReadFull: it reads until o.p is full, and
-// reports true when the socket has no more yet. After a short read it
-// waits without another read, which would only fail with EAGAIN.
+// reports true when the socket has no more yet. What is left of o.p to
+// fill, when small, is read through a scratch buffer, so that the read is
+// short once the socket is empty (the bytes past o.p stay buffered for
+// the next read): then the next read, after a reply is written say, waits
+// without a read that would only fail with EAGAIN.
 func (o *connOp) tryReadFull() (wait bool) {
 	c := o.c
 	for o.n < len(o.p) {
@@ -228,7 +231,29 @@ func (o *connOp) tryReadFull() (wait bool) {
 			o.err = c.opErr("read", net.ErrClosed)
 			return false
 		}
-		m, err := unix.Read(c.sysfd, o.p[o.n:])
+		if c.off < len(c.buf) { // bytes another task's read buffered meanwhile
+			k := copy(o.p[o.n:], c.buf[c.off:])
+			c.consume(k)
+			o.n += k
+			continue
+		}
+		var m int
+		var err error
+		var short bool
+		if want := len(o.p) - o.n; want <= readAheadMax {
+			s := scratch.Get().(*[]byte)
+			m, err = unix.Read(c.sysfd, *s)
+			if m > 0 {
+				short = m < len(*s)
+				k := copy(o.p[o.n:], (*s)[:m])
+				c.buf = append(c.buf, (*s)[k:m]...) // read ahead: kept for the next read
+				m = k
+			}
+			scratch.Put(s)
+		} else {
+			m, err = unix.Read(c.sysfd, o.p[o.n:])
+			short = m < want
+		}
 		switch err {
 		case nil:
 			if m == 0 {
@@ -238,10 +263,9 @@ func (o *connOp) tryReadFull() (wait bool) {
 				}
 				return false
 			}
-			short := m < len(o.p)-o.n
 			o.n += m
 			c.fd.SetDrained(c.tcp && short)
-			if short {
+			if o.n < len(o.p) && short {
 				return c.tcp // a Unix socket may have more: read again
 			}
 		case unix.EINTR:
@@ -254,3 +278,7 @@ func (o *connOp) tryReadFull() (wait bool) {
 	}
 	return false
 }
+
+// readAheadMax is the most of a ReadFull that is read through a scratch
+// buffer (and so may read ahead).
+const readAheadMax = 4 << 10

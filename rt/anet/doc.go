@@ -38,7 +38,8 @@
 // room in the kernel's send buffer) is there, and becomes a frame of the
 // task only while it waits on the poller. A second Read started while the
 // spare is in use gets an operation of its own. Conn.ReadFullAsync
-// (io.ReadFull's loop) shares the spare read.
+// (io.ReadFull's loop, reading ahead as ReadUntil does) shares the spare
+// read.
 //
 // A read of a TCP socket that returns fewer bytes than it asked for took
 // all the kernel had, so the next Read, ReadFull or buffering read
