@@ -45,20 +45,6 @@ func echoAccept(ln *anet.Listener) error {
 	}
 }
 
-// readFull reads exactly len(p) bytes into p.
-//
-// async
-func readFull(c *anet.Conn, p []byte) error {
-	for n := 0; n < len(p); {
-		m, err := c.Read(p[n:])
-		if err != nil {
-			return err
-		}
-		n += m
-	}
-	return nil
-}
-
 // echoClient makes rounds round trips of msg over c.
 //
 // async
@@ -69,7 +55,7 @@ func echoClient(c *anet.Conn, msg []byte, rounds int) error {
 		if _, err := c.Write(msg); err != nil {
 			return err
 		}
-		if err := readFull(c, buf); err != nil {
+		if _, err := c.ReadFull(buf); err != nil { // io.ReadFull, as the goroutines' side
 			return err
 		}
 	}

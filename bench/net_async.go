@@ -24,11 +24,6 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*anet.Conn, []byte) error
-	var _ ag_stale_run_go_generate = readFull
-}
-
-func _() {
 	type ag_stale_run_go_generate func(*anet.Conn, []byte, int) error
 	var _ ag_stale_run_go_generate = echoClient
 }
@@ -49,10 +44,9 @@ func init() {
 	rt.CheckSource("net.go", []rt.SourceFunc{
 		{Name: "echoServe", Line: 17, Off: 205, Head: "func echoServe(c *anet.Conn) error {", Len: 255, Hash: 0xbe0ad9c4df39f62f},
 		{Name: "echoAccept", Line: 35, Off: 471, Head: "func echoAccept(ln *anet.Listener) error {", Len: 199, Hash: 0xdf11378024bf707d},
-		{Name: "readFull", Line: 51, Off: 731, Head: "func readFull(c *anet.Conn, p []byte) error {", Len: 160, Hash: 0x8cdc29b2febcad9d},
-		{Name: "echoClient", Line: 65, Off: 959, Head: "func echoClient(c *anet.Conn, msg []byte, rounds int) error {", Len: 278, Hash: 0xd9ddd694389add7b},
-		{Name: "echoRounds", Line: 83, Off: 1352, Head: "func echoRounds(conns, rounds, size int) error {", Len: 496, Hash: 0xd92eb0586a066702},
-		{Name: "holdIdle", Line: 108, Off: 2001, Head: "func holdIdle(conns int, measure func()) error {", Len: 591, Hash: 0x82661100d295c62f},
+		{Name: "echoClient", Line: 51, Off: 738, Head: "func echoClient(c *anet.Conn, msg []byte, rounds int) error {", Len: 320, Hash: 0x7acd982f9b43a353},
+		{Name: "echoRounds", Line: 69, Off: 1173, Head: "func echoRounds(conns, rounds, size int) error {", Len: 496, Hash: 0xd92eb0586a066702},
+		{Name: "holdIdle", Line: 94, Off: 1822, Head: "func holdIdle(conns int, measure func()) error {", Len: 591, Hash: 0x82661100d295c62f},
 	})
 }
 
@@ -153,7 +147,7 @@ func (ag_f *ag_echoServe) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :29:4*/ return rt.Ready
 }
 
-//line net_async.go:157
+//line net_async.go:151
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoServe) AwaitLine() string {
@@ -238,7 +232,7 @@ func (ag_f *ag_echoAccept) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :44:3*/ goto ag_L1
 }
 
-//line net_async.go:242
+//line net_async.go:236
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoAccept) AwaitLine() string {
@@ -251,83 +245,7 @@ func (ag_f *ag_echoAccept) AwaitLine() string {
 	return ""
 }
 
-// ag_readFull is the frame of readFull (80 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_readFull struct {
-	ag_state int
-	c        *anet.Conn
-	p        []byte
-	n        int
-	ag_aw0   rt.Awaitable[int]
-	ag_err   error
-}
-
-// readFullAsync returns the coroutine of readFull: nothing runs until it is awaited, spawned, gathered or run.
-func readFullAsync(c *anet.Conn, p []byte) rt.Awaitable[struct{}] {
-	return &ag_readFull{c: c, p: p}
-}
-
-// ag_0spawn_readFull starts readFull as a task, its frame in the task's allocation: the generated form of rt.Spawn(readFullAsync(...)).
-func ag_0spawn_readFull(c *anet.Conn, p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_readFull](ag_readFull{c: c, p: p}, ag_opts...)
-}
-
-func (ag_f *ag_readFull) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_readFull) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line net.go:51
-func (ag_f *ag_readFull) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :51:1*/ var (
-		m   int
-		err error
-	)
-	/*line :51:1*/ if ag_co.Unwinding() {
-		/*line :51:1*/ return rt.Ready
-	}
-	/*line :51:1*/ switch ag_f.ag_state {
-	/*line :51:1*/ case 1:
-		/*line :51:1*/ goto ag_resume1
-	}
-	/*line net.go:52:6*/ ag_f.n = 0
-	/*line :52:6*/ ag_L1:
-	/*line net.go:52:14*/ if !(ag_f.n < len(ag_f.p)) {
-		/*line :52:14*/ goto ag_L3
-	}
-	/*line net.go:53:3*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.p[ag_f.n:])
-	/*line :53:3*/ ag_f.ag_state = 1 // await: c.Read(p[n:])
-	/*line :53:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :53:3*/ return ag_s
-	}
-	/*line :53:3*/ ag_resume1:
-	/*line net.go:53:3*/ m, err = ag_f.ag_aw0.AwaitResult()
-	/*line :53:3*/ ag_f.ag_aw0 = nil
-	/*line net.go:54:3*/ if err != nil {
-		/*line net.go:55:4*/ ag_f.ag_err = err
-		/*line :55:4*/ return rt.Ready
-	}
-	/*line net.go:57:3*/ ag_f.n += m
-	/*line :57:3*/ goto ag_L1
-	/*line :57:3*/ ag_L3:
-	/*line net.go:59:2*/ ag_f.ag_err = nil
-	/*line :59:2*/ return rt.Ready
-}
-
-//line net_async.go:320
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_readFull) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "net.go:53"
-	}
-	return ""
-}
-
-// ag_echoClient is the frame of echoClient (176 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_echoClient is the frame of echoClient (160 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_echoClient struct {
 	ag_state  int
 	c         *anet.Conn
@@ -336,7 +254,6 @@ type ag_echoClient struct {
 	buf       []byte
 	i         int
 	ag_aw0    rt.Awaitable[int]
-	ag_aw1    rt.Awaitable[struct{}]
 	ag_defers rt.Defers
 	ag_err    error
 }
@@ -359,91 +276,91 @@ func (ag_f *ag_echoClient) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line net.go:65
+//line net.go:51
 func (ag_f *ag_echoClient) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :65:1*/ var (
+	/*line :51:1*/ var (
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :65:1*/ if ag_co.Unwinding() {
-		/*line :65:1*/ goto ag_exit
+	/*line :51:1*/ if ag_co.Unwinding() {
+		/*line :51:1*/ goto ag_exit
 	}
-	/*line :65:1*/ switch ag_f.ag_state {
-	/*line :65:1*/ case 1:
-		/*line :65:1*/ goto ag_resume1
-		/*line :65:1*/
+	/*line :51:1*/ switch ag_f.ag_state {
+	/*line :51:1*/ case 1:
+		/*line :51:1*/ goto ag_resume1
+		/*line :51:1*/
 	case 2:
-		/*line :65:1*/ goto ag_resume2
-		/*line :65:1*/
+		/*line :51:1*/ goto ag_resume2
+		/*line :51:1*/
 	case 3:
-		/*line :65:1*/ goto ag_resume3
+		/*line :51:1*/ goto ag_resume3
 	}
-	/*line net.go:66:2*/ {
-		/*line :66:2*/ ag_dfn := ag_f.c.Close
-		/*line :66:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :66:2*/ defer ag_dfn()
-			/*line :66:2*/ ag_p.Raise()
+	/*line net.go:52:2*/ {
+		/*line :52:2*/ ag_dfn := ag_f.c.Close
+		/*line :52:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :52:2*/ defer ag_dfn()
+			/*line :52:2*/ ag_p.Raise()
 		})
 	}
-	/*line net.go:67:2*/ ag_f.buf = make([]byte, len(ag_f.msg))
-	/*line net.go:68:6*/ ag_f.i = 0
-	/*line :68:6*/ ag_L1:
-	/*line net.go:68:14*/ if !(ag_f.i < ag_f.rounds) {
-		/*line :68:14*/ goto ag_L3
+	/*line net.go:53:2*/ ag_f.buf = make([]byte, len(ag_f.msg))
+	/*line net.go:54:6*/ ag_f.i = 0
+	/*line :54:6*/ ag_L1:
+	/*line net.go:54:14*/ if !(ag_f.i < ag_f.rounds) {
+		/*line :54:14*/ goto ag_L3
 	}
-	/*line net.go:69:6*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.msg)
-	/*line :69:6*/ ag_f.ag_state = 1 // await: c.Write(msg)
-	/*line :69:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :69:6*/ return ag_s
+	/*line net.go:55:6*/ ag_f.ag_aw0 = ag_f.c.WriteAsync(ag_f.msg)
+	/*line :55:6*/ ag_f.ag_state = 1 // await: c.Write(msg)
+	/*line :55:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :55:6*/ return ag_s
 	}
-	/*line :69:6*/ ag_resume1:
-	/*line net.go:69:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :69:6*/ ag_f.ag_aw0 = nil
-	/*line net.go:69:3*/ if !(ag_err1 != nil) {
-		/*line :69:3*/ goto ag_L4
+	/*line :55:6*/ ag_resume1:
+	/*line net.go:55:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :55:6*/ ag_f.ag_aw0 = nil
+	/*line net.go:55:3*/ if !(ag_err1 != nil) {
+		/*line :55:3*/ goto ag_L4
 	}
-	/*line net.go:70:4*/ ag_f.ag_err = ag_err1
-	/*line :70:4*/ goto ag_exit
-	/*line :70:4*/ ag_L4:
-	/*line net.go:72:6*/ ag_f.ag_aw1 = readFullAsync(ag_f.c, ag_f.buf)
-	/*line :72:6*/ ag_f.ag_state = 2 // await: readFull(c, buf)
-	/*line :72:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :72:6*/ return ag_s
+	/*line net.go:56:4*/ ag_f.ag_err = ag_err1
+	/*line :56:4*/ goto ag_exit
+	/*line :56:4*/ ag_L4:
+	/*line net.go:58:6*/ ag_f.ag_aw0 = ag_f.c.ReadFullAsync(ag_f.buf)
+	/*line :58:6*/ ag_f.ag_state = 2 // await: c.ReadFull(buf)
+	/*line :58:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :58:6*/ return ag_s
 	}
-	/*line :72:6*/ ag_resume2:
-	/*line net.go:72:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :72:6*/ ag_f.ag_aw1 = nil
-	/*line net.go:72:3*/ if !(ag_err2 != nil) {
-		/*line :72:3*/ goto ag_L5
+	/*line :58:6*/ ag_resume2:
+	/*line net.go:58:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :58:6*/ ag_f.ag_aw0 = nil
+	/*line net.go:58:3*/ if !(ag_err2 != nil) {
+		/*line :58:3*/ goto ag_L5
 	}
-	/*line net.go:73:4*/ ag_f.ag_err = ag_err2
-	/*line :73:4*/ goto ag_exit
-	/*line :73:4*/ ag_L5:
-	/*line net.go:68:26*/ ag_f.i++
-	/*line :68:26*/ goto ag_L1
-	/*line :68:26*/ ag_L3:
-	/*line net.go:76:2*/ ag_f.ag_err = nil
-	/*line :76:2*/ goto ag_exit
-	/*line :76:2*/ ag_exit:
-	/*line :76:2*/ ag_f.ag_state = 3 // running the deferred calls
-	/*line :76:2*/ ag_resume3:
-	/*line :76:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :76:2*/ return ag_s
+	/*line net.go:59:4*/ ag_f.ag_err = ag_err2
+	/*line :59:4*/ goto ag_exit
+	/*line :59:4*/ ag_L5:
+	/*line net.go:54:26*/ ag_f.i++
+	/*line :54:26*/ goto ag_L1
+	/*line :54:26*/ ag_L3:
+	/*line net.go:62:2*/ ag_f.ag_err = nil
+	/*line :62:2*/ goto ag_exit
+	/*line :62:2*/ ag_exit:
+	/*line :62:2*/ ag_f.ag_state = 3 // running the deferred calls
+	/*line :62:2*/ ag_resume3:
+	/*line :62:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :62:2*/ return ag_s
 	}
-	/*line :76:2*/ return rt.Ready
+	/*line :62:2*/ return rt.Ready
 }
 
-//line net_async.go:437
+//line net_async.go:354
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoClient) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "net.go:69"
+		return "net.go:55"
 	case 2:
-		return "net.go:72"
+		return "net.go:58"
 	case 3:
-		return "net.go:77 (deferred calls)"
+		return "net.go:63 (deferred calls)"
 	}
 	return ""
 }
@@ -488,128 +405,128 @@ func (ag_f *ag_echoRounds) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line net.go:83
+//line net.go:69
 func (ag_f *ag_echoRounds) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :83:1*/ var (
+	/*line :69:1*/ var (
 		c       *anet.Conn
 		ag_err1 error
 	)
-	/*line :83:1*/ if ag_co.Unwinding() {
-		/*line :83:1*/ return rt.Ready
+	/*line :69:1*/ if ag_co.Unwinding() {
+		/*line :69:1*/ return rt.Ready
 	}
-	/*line :83:1*/ switch ag_f.ag_state {
-	/*line :83:1*/ case 1:
-		/*line :83:1*/ goto ag_resume1
-		/*line :83:1*/
+	/*line :69:1*/ switch ag_f.ag_state {
+	/*line :69:1*/ case 1:
+		/*line :69:1*/ goto ag_resume1
+		/*line :69:1*/
 	case 2:
-		/*line :83:1*/ goto ag_resume2
-		/*line :83:1*/
+		/*line :69:1*/ goto ag_resume2
+		/*line :69:1*/
 	case 3:
-		/*line :83:1*/ goto ag_resume3
-		/*line :83:1*/
+		/*line :69:1*/ goto ag_resume3
+		/*line :69:1*/
 	case 4:
-		/*line :83:1*/ goto ag_resume4
-		/*line :83:1*/
+		/*line :69:1*/ goto ag_resume4
+		/*line :69:1*/
 	case 5:
-		/*line :83:1*/ goto ag_resume5
-		/*line :83:1*/
+		/*line :69:1*/ goto ag_resume5
+		/*line :69:1*/
 	case 6:
-		/*line :83:1*/ goto ag_resume6
+		/*line :69:1*/ goto ag_resume6
 	}
-	/*line net.go:84:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :84:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :84:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line net.go:70:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :70:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :70:2*/ return ag_s
+	}
+	/*line :70:2*/ ag_resume1:
+	/*line net.go:70:2*/ ag_f.ln, ag_f.err = ag_f.ag_aw0.AwaitResult()
+	/*line :70:2*/ ag_f.ag_aw0 = nil
+	/*line net.go:71:2*/ if ag_f.err != nil {
+		/*line net.go:72:3*/ ag_f.ag_err = ag_f.err
+		/*line :72:3*/ return rt.Ready
+	}
+	/*line :72:3*/ ag_f.err = nil
+	/*line net.go:74:2*/ ag_f.ag_aw1 = ag_0spawn_echoAccept(ag_f.ln)
+	/*line :74:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoAcceptAsync(ln))
+	/*line :74:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :74:2*/ return ag_s
+	}
+	/*line :74:2*/ ag_resume2:
+	/*line net.go:74:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :74:2*/ ag_f.ag_aw1 = nil
+	/*line net.go:75:2*/ ag_f.msg = make([]byte, ag_f.size)
+	/*line net.go:76:2*/ ag_f.clients = make([]rt.Awaitable[struct{}], ag_f.conns)
+	/*line :76:2*/ ag_f.ag_t6 = ag_f.clients
+	/*line :76:2*/ ag_f.ag_t7 = 0
+	/*line :76:2*/ ag_L1:
+	/*line net.go:77:2*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
+		/*line :77:2*/ ag_f.msg, ag_f.ag_t6 = nil, nil
+		/*line :77:2*/ goto ag_L3
+	}
+	/*line net.go:77:6*/ ag_f.i = ag_f.ag_t7
+	/*line net.go:78:3*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :78:3*/ ag_f.ag_state = 3 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :78:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :78:3*/ return ag_s
+	}
+	/*line :78:3*/ ag_resume3:
+	/*line net.go:78:3*/ c, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :78:3*/ ag_f.ag_aw2 = nil
+	/*line net.go:79:3*/ if ag_err1 != nil {
+		/*line net.go:80:4*/ ag_f.ag_err = ag_err1
+		/*line :80:4*/ return rt.Ready
+	}
+	/*line net.go:82:3*/ ag_f.ag_aw1 = ag_0spawn_echoClient(c, ag_f.msg, ag_f.rounds)
+	/*line :82:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoClientAsync(c, msg, rounds))
+	/*line :82:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :82:3*/ return ag_s
+	}
+	/*line :82:3*/ ag_resume4:
+	/*line net.go:82:3*/ ag_f.clients[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
+	/*line :82:3*/ ag_f.ag_aw1 = nil
+	/*line :82:3*/ ag_f.ag_t7++
+	/*line :82:3*/ goto ag_L1
+	/*line :82:3*/ ag_L3:
+	/*line net.go:84:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.clients...)
+	/*line :84:2*/ ag_f.ag_state = 5 // await: rt.Await(rt.Gather(clients...))
+	/*line :84:2*/ ag_f.clients = nil
+	/*line :84:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :84:2*/ return ag_s
 	}
-	/*line :84:2*/ ag_resume1:
-	/*line net.go:84:2*/ ag_f.ln, ag_f.err = ag_f.ag_aw0.AwaitResult()
-	/*line :84:2*/ ag_f.ag_aw0 = nil
-	/*line net.go:85:2*/ if ag_f.err != nil {
-		/*line net.go:86:3*/ ag_f.ag_err = ag_f.err
-		/*line :86:3*/ return rt.Ready
+	/*line :84:2*/ ag_resume5:
+	/*line net.go:84:2*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
+	/*line :84:2*/ ag_f.ag_aw3 = nil
+	/*line net.go:85:2*/ ag_f.ln.Close()
+	/*line :85:2*/ ag_f.ln = nil
+	/*line net.go:86:2*/ ag_f.ag_aw4 = ag_f.srv
+	/*line :86:2*/ ag_f.ag_state = 6 // await: rt.Await(srv)
+	/*line :86:2*/ ag_f.srv = nil
+	/*line :86:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :86:2*/ return ag_s
 	}
-	/*line :86:3*/ ag_f.err = nil
-	/*line net.go:88:2*/ ag_f.ag_aw1 = ag_0spawn_echoAccept(ag_f.ln)
-	/*line :88:2*/ ag_f.ag_state = 2 // await: rt.Spawn(echoAcceptAsync(ln))
-	/*line :88:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :88:2*/ return ag_s
-	}
-	/*line :88:2*/ ag_resume2:
-	/*line net.go:88:2*/ ag_f.srv, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :88:2*/ ag_f.ag_aw1 = nil
-	/*line net.go:89:2*/ ag_f.msg = make([]byte, ag_f.size)
-	/*line net.go:90:2*/ ag_f.clients = make([]rt.Awaitable[struct{}], ag_f.conns)
-	/*line :90:2*/ ag_f.ag_t6 = ag_f.clients
-	/*line :90:2*/ ag_f.ag_t7 = 0
-	/*line :90:2*/ ag_L1:
-	/*line net.go:91:2*/ if !(ag_f.ag_t7 < len(ag_f.ag_t6)) {
-		/*line :91:2*/ ag_f.msg, ag_f.ag_t6 = nil, nil
-		/*line :91:2*/ goto ag_L3
-	}
-	/*line net.go:91:6*/ ag_f.i = ag_f.ag_t7
-	/*line net.go:92:3*/ ag_f.ag_aw2 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :92:3*/ ag_f.ag_state = 3 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :92:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :92:3*/ return ag_s
-	}
-	/*line :92:3*/ ag_resume3:
-	/*line net.go:92:3*/ c, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :92:3*/ ag_f.ag_aw2 = nil
-	/*line net.go:93:3*/ if ag_err1 != nil {
-		/*line net.go:94:4*/ ag_f.ag_err = ag_err1
-		/*line :94:4*/ return rt.Ready
-	}
-	/*line net.go:96:3*/ ag_f.ag_aw1 = ag_0spawn_echoClient(c, ag_f.msg, ag_f.rounds)
-	/*line :96:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoClientAsync(c, msg, rounds))
-	/*line :96:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :96:3*/ return ag_s
-	}
-	/*line :96:3*/ ag_resume4:
-	/*line net.go:96:3*/ ag_f.clients[ag_f.i], _ = ag_f.ag_aw1.AwaitResult()
-	/*line :96:3*/ ag_f.ag_aw1 = nil
-	/*line :96:3*/ ag_f.ag_t7++
-	/*line :96:3*/ goto ag_L1
-	/*line :96:3*/ ag_L3:
-	/*line net.go:98:2*/ ag_f.ag_aw3 = rt.Gather(ag_f.clients...)
-	/*line :98:2*/ ag_f.ag_state = 5 // await: rt.Await(rt.Gather(clients...))
-	/*line :98:2*/ ag_f.clients = nil
-	/*line :98:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :98:2*/ return ag_s
-	}
-	/*line :98:2*/ ag_resume5:
-	/*line net.go:98:2*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
-	/*line :98:2*/ ag_f.ag_aw3 = nil
-	/*line net.go:99:2*/ ag_f.ln.Close()
-	/*line :99:2*/ ag_f.ln = nil
-	/*line net.go:100:2*/ ag_f.ag_aw4 = ag_f.srv
-	/*line :100:2*/ ag_f.ag_state = 6 // await: rt.Await(srv)
-	/*line :100:2*/ ag_f.srv = nil
-	/*line :100:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :100:2*/ return ag_s
-	}
-	/*line :100:2*/ ag_resume6:
-	/*line :100:2*/ ag_f.ag_aw4 = nil
-	/*line net.go:101:2*/ ag_f.ag_err = ag_f.err
-	/*line :101:2*/ return rt.Ready
+	/*line :86:2*/ ag_resume6:
+	/*line :86:2*/ ag_f.ag_aw4 = nil
+	/*line net.go:87:2*/ ag_f.ag_err = ag_f.err
+	/*line :87:2*/ return rt.Ready
 }
 
-//line net_async.go:597
+//line net_async.go:514
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoRounds) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "net.go:84"
+		return "net.go:70"
 	case 2:
-		return "net.go:88"
+		return "net.go:74"
 	case 3:
-		return "net.go:92"
+		return "net.go:78"
 	case 4:
-		return "net.go:96"
+		return "net.go:82"
 	case 5:
-		return "net.go:98"
+		return "net.go:84"
 	case 6:
-		return "net.go:100"
+		return "net.go:86"
 	}
 	return ""
 }
@@ -652,156 +569,156 @@ func (ag_f *ag_holdIdle) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line net.go:108
+//line net.go:94
 func (ag_f *ag_holdIdle) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :108:1*/ var (
+	/*line :94:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
 		s       *anet.Conn
 	)
-	/*line :108:1*/ if ag_co.Unwinding() {
-		/*line :108:1*/ goto ag_exit
+	/*line :94:1*/ if ag_co.Unwinding() {
+		/*line :94:1*/ goto ag_exit
 	}
-	/*line :108:1*/ switch ag_f.ag_state {
-	/*line :108:1*/ case 1:
-		/*line :108:1*/ goto ag_resume1
-		/*line :108:1*/
+	/*line :94:1*/ switch ag_f.ag_state {
+	/*line :94:1*/ case 1:
+		/*line :94:1*/ goto ag_resume1
+		/*line :94:1*/
 	case 2:
-		/*line :108:1*/ goto ag_resume2
-		/*line :108:1*/
+		/*line :94:1*/ goto ag_resume2
+		/*line :94:1*/
 	case 3:
-		/*line :108:1*/ goto ag_resume3
-		/*line :108:1*/
+		/*line :94:1*/ goto ag_resume3
+		/*line :94:1*/
 	case 4:
-		/*line :108:1*/ goto ag_resume4
-		/*line :108:1*/
+		/*line :94:1*/ goto ag_resume4
+		/*line :94:1*/
 	case 5:
-		/*line :108:1*/ goto ag_resume5
-		/*line :108:1*/
+		/*line :94:1*/ goto ag_resume5
+		/*line :94:1*/
 	case 6:
-		/*line :108:1*/ goto ag_resume6
-		/*line :108:1*/
+		/*line :94:1*/ goto ag_resume6
+		/*line :94:1*/
 	case 7:
-		/*line :108:1*/ goto ag_resume7
+		/*line :94:1*/ goto ag_resume7
 	}
-	/*line net.go:109:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :109:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :109:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :109:2*/ return ag_s
+	/*line net.go:95:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :95:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :95:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :95:2*/ return ag_s
 	}
-	/*line :109:2*/ ag_resume1:
-	/*line net.go:109:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :109:2*/ ag_f.ag_aw0 = nil
-	/*line net.go:110:2*/ if ag_err1 != nil {
-		/*line net.go:111:3*/ ag_f.ag_err = ag_err1
-		/*line :111:3*/ goto ag_exit
+	/*line :95:2*/ ag_resume1:
+	/*line net.go:95:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :95:2*/ ag_f.ag_aw0 = nil
+	/*line net.go:96:2*/ if ag_err1 != nil {
+		/*line net.go:97:3*/ ag_f.ag_err = ag_err1
+		/*line :97:3*/ goto ag_exit
 	}
-	/*line net.go:113:2*/ {
-		/*line :113:2*/ ag_dfn := ag_f.ln.Close
-		/*line :113:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :113:2*/ defer ag_dfn()
-			/*line :113:2*/ ag_p.Raise()
+	/*line net.go:99:2*/ {
+		/*line :99:2*/ ag_dfn := ag_f.ln.Close
+		/*line :99:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :99:2*/ defer ag_dfn()
+			/*line :99:2*/ ag_p.Raise()
 		})
 	}
-	/*line net.go:114:2*/ ag_f.clients = make([]*anet.Conn, ag_f.conns)
-	/*line net.go:115:2*/ ag_f.servers = make([]rt.Awaitable[struct{}], ag_f.conns)
-	/*line :115:2*/ ag_f.ag_t5 = ag_f.clients
-	/*line :115:2*/ ag_f.ag_t6 = 0
-	/*line :115:2*/ ag_L1:
-	/*line net.go:116:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
-		/*line :116:2*/ ag_f.ln, ag_f.ag_t5 = nil, nil
-		/*line :116:2*/ goto ag_L3
+	/*line net.go:100:2*/ ag_f.clients = make([]*anet.Conn, ag_f.conns)
+	/*line net.go:101:2*/ ag_f.servers = make([]rt.Awaitable[struct{}], ag_f.conns)
+	/*line :101:2*/ ag_f.ag_t5 = ag_f.clients
+	/*line :101:2*/ ag_f.ag_t6 = 0
+	/*line :101:2*/ ag_L1:
+	/*line net.go:102:2*/ if !(ag_f.ag_t6 < len(ag_f.ag_t5)) {
+		/*line :102:2*/ ag_f.ln, ag_f.ag_t5 = nil, nil
+		/*line :102:2*/ goto ag_L3
 	}
-	/*line net.go:116:6*/ ag_f.i = ag_f.ag_t6
-	/*line net.go:117:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :117:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :117:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :117:3*/ return ag_s
+	/*line net.go:102:6*/ ag_f.i = ag_f.ag_t6
+	/*line net.go:103:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :103:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :103:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :103:3*/ return ag_s
 	}
-	/*line :117:3*/ ag_resume2:
-	/*line net.go:117:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :117:3*/ ag_f.ag_aw1 = nil
-	/*line net.go:118:3*/ if ag_err2 != nil {
-		/*line net.go:119:4*/ ag_f.ag_err = ag_err2
-		/*line :119:4*/ goto ag_exit
+	/*line :103:3*/ ag_resume2:
+	/*line net.go:103:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :103:3*/ ag_f.ag_aw1 = nil
+	/*line net.go:104:3*/ if ag_err2 != nil {
+		/*line net.go:105:4*/ ag_f.ag_err = ag_err2
+		/*line :105:4*/ goto ag_exit
 	}
-	/*line net.go:121:3*/ ag_f.clients[ag_f.i] = ag_c1
-	/*line net.go:122:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :122:3*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :122:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :122:3*/ return ag_s
+	/*line net.go:107:3*/ ag_f.clients[ag_f.i] = ag_c1
+	/*line net.go:108:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :108:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :108:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :108:3*/ return ag_s
 	}
-	/*line :122:3*/ ag_resume3:
-	/*line net.go:122:3*/ s, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :122:3*/ ag_f.ag_aw1 = nil
-	/*line net.go:123:3*/ if ag_err2 != nil {
-		/*line net.go:124:4*/ ag_f.ag_err = ag_err2
-		/*line :124:4*/ goto ag_exit
+	/*line :108:3*/ ag_resume3:
+	/*line net.go:108:3*/ s, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :108:3*/ ag_f.ag_aw1 = nil
+	/*line net.go:109:3*/ if ag_err2 != nil {
+		/*line net.go:110:4*/ ag_f.ag_err = ag_err2
+		/*line :110:4*/ goto ag_exit
 	}
-	/*line net.go:126:3*/ ag_f.ag_aw2 = ag_0spawn_echoServe(s)
-	/*line :126:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoServeAsync(s))
-	/*line :126:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :126:3*/ return ag_s
+	/*line net.go:112:3*/ ag_f.ag_aw2 = ag_0spawn_echoServe(s)
+	/*line :112:3*/ ag_f.ag_state = 4 // await: rt.Spawn(echoServeAsync(s))
+	/*line :112:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :112:3*/ return ag_s
 	}
-	/*line :126:3*/ ag_resume4:
-	/*line net.go:126:3*/ ag_f.servers[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
-	/*line :126:3*/ ag_f.ag_aw2 = nil
-	/*line :126:3*/ ag_f.ag_t6++
-	/*line :126:3*/ goto ag_L1
-	/*line :126:3*/ ag_L3:
-	/*line net.go:128:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :128:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
-	/*line :128:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :128:2*/ return ag_s
+	/*line :112:3*/ ag_resume4:
+	/*line net.go:112:3*/ ag_f.servers[ag_f.i], _ = ag_f.ag_aw2.AwaitResult()
+	/*line :112:3*/ ag_f.ag_aw2 = nil
+	/*line :112:3*/ ag_f.ag_t6++
+	/*line :112:3*/ goto ag_L1
+	/*line :112:3*/ ag_L3:
+	/*line net.go:114:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :114:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
+	/*line :114:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :114:2*/ return ag_s
 	}
-	/*line :128:2*/ ag_resume5:
-	/*line :128:2*/ ag_f.ag_aw3 = nil
-	/*line net.go:129:2*/ ag_f.measure()
-	/*line :129:2*/ ag_f.measure = nil
-	/*line net.go:130:2*/ for _, c := range ag_f.clients {
-		/*line net.go:131:3*/ c.Close()
+	/*line :114:2*/ ag_resume5:
+	/*line :114:2*/ ag_f.ag_aw3 = nil
+	/*line net.go:115:2*/ ag_f.measure()
+	/*line :115:2*/ ag_f.measure = nil
+	/*line net.go:116:2*/ for _, c := range ag_f.clients {
+		/*line net.go:117:3*/ c.Close()
 	}
-	/*line :131:3*/ ag_f.clients = nil
-	/*line net.go:133:2*/ ag_f.ag_aw4 = rt.Gather(ag_f.servers...)
-	/*line :133:2*/ ag_f.ag_state = 6 // await: rt.Await(rt.Gather(servers...))
-	/*line :133:2*/ ag_f.servers = nil
-	/*line :133:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :133:2*/ return ag_s
+	/*line :117:3*/ ag_f.clients = nil
+	/*line net.go:119:2*/ ag_f.ag_aw4 = rt.Gather(ag_f.servers...)
+	/*line :119:2*/ ag_f.ag_state = 6 // await: rt.Await(rt.Gather(servers...))
+	/*line :119:2*/ ag_f.servers = nil
+	/*line :119:2*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :119:2*/ return ag_s
 	}
-	/*line :133:2*/ ag_resume6:
-	/*line net.go:133:2*/ _, ag_err1 = ag_f.ag_aw4.AwaitResult()
-	/*line :133:2*/ ag_f.ag_aw4 = nil
-	/*line net.go:134:2*/ ag_f.ag_err = ag_err1
-	/*line :134:2*/ goto ag_exit
-	/*line :134:2*/ ag_exit:
-	/*line :134:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :134:2*/ ag_resume7:
-	/*line :134:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :134:2*/ return ag_s
+	/*line :119:2*/ ag_resume6:
+	/*line net.go:119:2*/ _, ag_err1 = ag_f.ag_aw4.AwaitResult()
+	/*line :119:2*/ ag_f.ag_aw4 = nil
+	/*line net.go:120:2*/ ag_f.ag_err = ag_err1
+	/*line :120:2*/ goto ag_exit
+	/*line :120:2*/ ag_exit:
+	/*line :120:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :120:2*/ ag_resume7:
+	/*line :120:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :120:2*/ return ag_s
 	}
-	/*line :134:2*/ return rt.Ready
+	/*line :120:2*/ return rt.Ready
 }
 
-//line net_async.go:787
+//line net_async.go:704
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_holdIdle) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "net.go:109"
+		return "net.go:95"
 	case 2:
-		return "net.go:117"
+		return "net.go:103"
 	case 3:
-		return "net.go:122"
+		return "net.go:108"
 	case 4:
-		return "net.go:126"
+		return "net.go:112"
 	case 5:
-		return "net.go:128"
+		return "net.go:114"
 	case 6:
-		return "net.go:133"
+		return "net.go:119"
 	case 7:
-		return "net.go:135 (deferred calls)"
+		return "net.go:121 (deferred calls)"
 	}
 	return ""
 }

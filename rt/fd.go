@@ -47,6 +47,10 @@ type FD struct {
 	// wait.
 	spareRead ioOp
 	spareBusy bool
+	// drained says that the last read of f took all the kernel had (see
+	// SetDrained); hup that the poller reported a hang-up or an error,
+	// after which f is never taken as drained again.
+	drained, hup bool
 }
 
 // NewFD wraps sysfd, which must already be in non-blocking mode; the FD
@@ -68,6 +72,26 @@ func (f *FD) Sysfd() int {
 	}
 	return f.sysfd
 }
+
+// SetDrained records what the caller's last read of f says of the
+// kernel's receive queue: drained is true when the read returned fewer
+// bytes than it asked for, which on a TCP socket (Linux's tcp_recvmsg
+// stops short only when the queue is empty) means nothing is left to
+// read, and false otherwise. While f is drained, Drained reports true, and
+// a task may wait on f at once instead of making a read that would fail
+// with EAGAIN: the poller reports every readiness edge after the read.
+// The poller makes f not drained on every read-side event it takes for f
+// (with a task parked or not) and for good once it reports a hang-up or
+// an error (a FIN that came with the last data stays readable with no new
+// edge); a read wait's end does too. Not for a stream that may return
+// short reads with more queued (a Unix socket: messages of different
+// senders are not joined; TCP urgent data, which rt/anet does not ask
+// for).
+func (f *FD) SetDrained(drained bool) { f.drained = drained && !f.hup }
+
+// Drained reports whether f's last read took all the kernel had and no
+// readiness has been reported since (see SetDrained).
+func (f *FD) Drained() bool { return f.drained }
 
 // Closed reports whether Close was called.
 func (f *FD) Closed() bool { return f.closed }
@@ -101,6 +125,7 @@ func (f *FD) WaitRead(deadline time.Time) error {
 	if f.closed {
 		return ErrClosed
 	}
+	f.drained = false // the caller reads again after the wait
 	return waitBlocking(f.sysfd, false, deadline)
 }
 
@@ -200,6 +225,9 @@ type ioSlot struct {
 // wake ends the wait, if a task is parked, with err (nil: f is ready) and
 // schedules the task.
 func (s *ioSlot) wake(err error) {
+	if !s.write {
+		s.f.drained = false // the woken reader reads again
+	}
 	c := s.c
 	if c == nil {
 		return

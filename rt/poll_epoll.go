@@ -20,7 +20,17 @@ package rt
 //     FD, the loop schedules the slot's task; EPOLLERR and EPOLLHUP wake
 //     both sides, so that the retried system call reports the error.
 //     Cancelling the task, or its deadline passing, empties the slot: an
-//     edge that comes later finds nobody and is dropped.
+//     edge that comes later finds nobody and is dropped. Every read-side
+//     event, dropped or not, makes the FD not drained (FD.SetDrained), and
+//     a hang-up or an error keeps it so for good: a task that read all the
+//     kernel had may then wait without reading again, since whatever comes
+//     after that read is an edge the poller has yet to report.
+//   - Before it sleeps, a loop with nothing to run polls spinPolls times
+//     without a timeout, yielding to other goroutines in between: under
+//     load the next event usually comes within those few microseconds, and
+//     a loop that finds it never leaves its thread and P, where a sleep
+//     costs the Go runtime a P hand-off and a futex wake-up on its return
+//     (BenchmarkGroupEcho: 15-20% less CPU per round trip).
 //   - block(d) is epoll_wait with the next timer's deadline as its timeout
 //     (rounded up to a millisecond; -1 when there is no timer), so timers
 //     need no ticker goroutine. pollIO is epoll_wait with timeout 0,
@@ -176,6 +186,12 @@ func (l *loop) block(d int64) bool {
 		ms = int(min((d+999_999)/1_000_000, math.MaxInt32))
 	}
 	if ms != 0 {
+		for range spinPolls {
+			runtime.Gosched()
+			if p.wait(l, 0) || l.inbox.waiting() {
+				return true
+			}
+		}
 		if !l.inbox.sleepOn(sleepPoll) {
 			return true
 		}
@@ -211,6 +227,10 @@ func (p *poller) wait(l *loop, ms int) bool {
 	return woke
 }
 
+// spinPolls is how many times a loop with nothing to run polls without
+// sleeping (yielding to other goroutines between polls) before it sleeps.
+const spinPolls = 3
+
 // maxBatches bounds how many batches of events one wait takes.
 const maxBatches = 64
 
@@ -229,8 +249,11 @@ func (p *poller) deliver(n int) {
 			continue
 		}
 		f := p.fds[fd]
+		if ev.Events&(unix.EPOLLRDHUP|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
+			f.hup = true // readable for good: SetDrained(true) is ignored from now on
+		}
 		if ev.Events&(unix.EPOLLIN|unix.EPOLLRDHUP|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
-			f.r.wake(nil)
+			f.r.wake(nil) // makes f not drained, with a reader parked or not
 		}
 		if ev.Events&(unix.EPOLLOUT|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
 			f.w.wake(nil)

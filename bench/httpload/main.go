@@ -15,8 +15,10 @@
 // duration (after a warm-up). The report has requests per second, the
 // 50th and 99th percentile latency, the errors (a failed exchange, a
 // status other than 200 or a wrong body; the connection is dialled
-// again), and the server's RSS and open descriptors before the load,
-// at its peak (sampled every 100 ms) and after the clients hung up.
+// again), the server's RSS and open descriptors before the load,
+// at its peak (sampled every 100 ms) and after the clients hung up, and
+// the server's CPU time per request while measuring (the clients share
+// the machine: the CPU a server needs per request is what it leaves them).
 package main
 
 import (
@@ -73,7 +75,7 @@ func main() {
 		runServer(*serve)
 		return
 	}
-	fmt.Printf("%-8s %6s %10s %9s %9s %7s %22s %16s\n", "server", "conns", "req/s", "p50", "p99", "errors", "RSS MB before/peak/after", "fds before/peak/after")
+	fmt.Printf("%-8s %6s %10s %9s %9s %7s %22s %16s %11s\n", "server", "conns", "req/s", "p50", "p99", "errors", "RSS MB before/peak/after", "fds before/peak/after", "CPU µs/req")
 	for _, n := range strings.Split(*conns, ",") {
 		n, err := strconv.Atoi(n)
 		if err != nil {
@@ -84,9 +86,9 @@ func main() {
 			if err != nil {
 				log.Fatalf("%s at %d: %v", kind, n, err)
 			}
-			fmt.Printf("%-8s %6d %10.0f %9v %9v %7d %8.1f/%5.1f/%5.1f %8d/%d/%d\n", kind, n, r.rps,
+			fmt.Printf("%-8s %6d %10.0f %9v %9v %7d %8.1f/%5.1f/%5.1f %8d/%d/%d %11.1f\n", kind, n, r.rps,
 				r.p50.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond), r.errors,
-				r.rss[0], r.rss[1], r.rss[2], r.fds[0], r.fds[1], r.fds[2])
+				r.rss[0], r.rss[1], r.rss[2], r.fds[0], r.fds[1], r.fds[2], r.cpu)
 		}
 	}
 }
@@ -169,6 +171,7 @@ type result struct {
 	errors   int64
 	rss      [3]float64 // MB: before, peak, after
 	fds      [3]int
+	cpu      float64 // the server's CPU time (user and system) per request while measuring, µs
 }
 
 // measure starts a server of this kind and loads it with n connections.
@@ -233,11 +236,13 @@ func measure(kind string, n int, warmup, duration time.Duration) (result, error)
 	}()
 	time.Sleep(warmup)
 	errs.Store(0)
+	cpu0 := cpuTicks(pid)
 	measuring.Store(true)
 	start := time.Now()
 	time.Sleep(duration)
 	measuring.Store(false)
 	elapsed := time.Since(start)
+	cpu1 := cpuTicks(pid)
 	stop.Store(true)
 	wg.Wait()
 	<-peak
@@ -252,6 +257,7 @@ func measure(kind string, n int, warmup, duration time.Duration) (result, error)
 	r.rps = float64(len(all)) / elapsed.Seconds()
 	r.errors = errs.Load()
 	if len(all) > 0 {
+		r.cpu = float64(cpu1-cpu0) * 1e6 / clockTicks / float64(len(all))
 		r.p50 = all[len(all)/2]
 		r.p99 = all[len(all)*99/100]
 	}
@@ -329,6 +335,28 @@ func rssMB(pid int) float64 {
 		}
 	}
 	return 0
+}
+
+// clockTicks is the unit of /proc/PID/stat's times per second (USER_HZ,
+// 100 on Linux).
+const clockTicks = 100
+
+// cpuTicks is the process's CPU time so far, user and system, in
+// clockTicks (from /proc).
+func cpuTicks(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name, which is in parentheses and may
+	// hold spaces: state is the first, utime and stime the 12th and 13th.
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	s, _ := strconv.ParseInt(f[12], 10, 64)
+	return u + s
 }
 
 // fdCount is how many descriptors the process has open.

@@ -33,9 +33,9 @@ func _() {
 // main.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("main.go", []rt.SourceFunc{
-		{Name: "helloAhttp", Line: 57, Off: 1630, Head: "func helloAhttp(w *ahttp.ResponseWriter, r *http.Request) { hello(w, r) }", Len: 73, Hash: 0x8c15996dba90a626},
-		{Name: "serve", Line: 149, Off: 4697, Head: "func serve(srv *ahttp.Server, addr string) error {", Len: 104, Hash: 0x286135a801c8cc18},
-		{Name: "serveGroup", Line: 157, Off: 4875, Head: "func serveGroup(srv *ahttp.Server, addr string) error {", Len: 223, Hash: 0xbaeb8915f245d872},
+		{Name: "helloAhttp", Line: 59, Off: 1778, Head: "func helloAhttp(w *ahttp.ResponseWriter, r *http.Request) { hello(w, r) }", Len: 73, Hash: 0x8c15996dba90a626},
+		{Name: "serve", Line: 151, Off: 4879, Head: "func serve(srv *ahttp.Server, addr string) error {", Len: 104, Hash: 0x286135a801c8cc18},
+		{Name: "serveGroup", Line: 159, Off: 5057, Head: "func serveGroup(srv *ahttp.Server, addr string) error {", Len: 223, Hash: 0xbaeb8915f245d872},
 	})
 }
 
@@ -64,13 +64,13 @@ func (ag_f *ag_helloAhttp) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line main.go:57
+//line main.go:59
 func (ag_f *ag_helloAhttp) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :57:1*/ if ag_co.Unwinding() {
-		/*line :57:1*/ return rt.Ready
+	/*line :59:1*/ if ag_co.Unwinding() {
+		/*line :59:1*/ return rt.Ready
 	}
-	/*line main.go:57:61*/ hello(ag_f.w, ag_f.r)
-	/*line main.go:57:73*/ return rt.Ready
+	/*line main.go:59:61*/ hello(ag_f.w, ag_f.r)
+	/*line main.go:59:73*/ return rt.Ready
 }
 
 //line main_async.go:77
@@ -102,30 +102,30 @@ func (ag_f *ag_serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:149
+//line main.go:151
 func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :149:1*/ var (
+	/*line :151:1*/ var (
 		ag_t0 error
 	)
-	/*line :149:1*/ if ag_co.Unwinding() {
-		/*line :149:1*/ return rt.Ready
+	/*line :151:1*/ if ag_co.Unwinding() {
+		/*line :151:1*/ return rt.Ready
 	}
-	/*line :149:1*/ switch ag_f.ag_state {
-	/*line :149:1*/ case 1:
-		/*line :149:1*/ goto ag_resume1
+	/*line :151:1*/ switch ag_f.ag_state {
+	/*line :151:1*/ case 1:
+		/*line :151:1*/ goto ag_resume1
 	}
-	/*line main.go:150:2*/ fmt.Println(ag_f.addr)
-	/*line main.go:151:9*/ ag_f.ag_aw0 = ag_f.srv.ListenAndServeAsync(ag_f.addr)
-	/*line :151:9*/ ag_f.ag_state = 1 // await: srv.ListenAndServe(addr)
-	/*line :151:9*/ ag_f.srv, ag_f.addr = nil, ""
-	/*line :151:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :151:9*/ return ag_s
+	/*line main.go:152:2*/ fmt.Println(ag_f.addr)
+	/*line main.go:153:9*/ ag_f.ag_aw0 = ag_f.srv.ListenAndServeAsync(ag_f.addr)
+	/*line :153:9*/ ag_f.ag_state = 1 // await: srv.ListenAndServe(addr)
+	/*line :153:9*/ ag_f.srv, ag_f.addr = nil, ""
+	/*line :153:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :153:9*/ return ag_s
 	}
-	/*line :151:9*/ ag_resume1:
-	/*line main.go:151:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :151:9*/ ag_f.ag_aw0 = nil
-	/*line main.go:151:2*/ ag_f.ag_err = ag_t0
-	/*line :151:2*/ return rt.Ready
+	/*line :153:9*/ ag_resume1:
+	/*line main.go:153:9*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :153:9*/ ag_f.ag_aw0 = nil
+	/*line main.go:153:2*/ ag_f.ag_err = ag_t0
+	/*line :153:2*/ return rt.Ready
 }
 
 //line main_async.go:132
@@ -134,7 +134,7 @@ func (ag_f *ag_serve) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:151"
+		return "main.go:153"
 	}
 	return ""
 }
@@ -167,48 +167,48 @@ func (ag_f *ag_serveGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line main.go:157
+//line main.go:159
 func (ag_f *ag_serveGroup) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :157:1*/ var (
+	/*line :159:1*/ var (
 		lns   []*anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :157:1*/ if ag_co.Unwinding() {
-		/*line :157:1*/ return rt.Ready
+	/*line :159:1*/ if ag_co.Unwinding() {
+		/*line :159:1*/ return rt.Ready
 	}
-	/*line :157:1*/ switch ag_f.ag_state {
-	/*line :157:1*/ case 1:
-		/*line :157:1*/ goto ag_resume1
-		/*line :157:1*/
+	/*line :159:1*/ switch ag_f.ag_state {
+	/*line :159:1*/ case 1:
+		/*line :159:1*/ goto ag_resume1
+		/*line :159:1*/
 	case 2:
-		/*line :157:1*/ goto ag_resume2
+		/*line :159:1*/ goto ag_resume2
 	}
-	/*line main.go:158:2*/ ag_f.ag_aw0 = anet.ListenConfig{ReusePort: true}.ListenGroupAsync("tcp", ag_f.addr)
-	/*line :158:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{…}.ListenGroup("tcp", addr)
-	/*line :158:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :158:2*/ return ag_s
+	/*line main.go:160:2*/ ag_f.ag_aw0 = anet.ListenConfig{ReusePort: true}.ListenGroupAsync("tcp", ag_f.addr)
+	/*line :160:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{…}.ListenGroup("tcp", addr)
+	/*line :160:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:2*/ return ag_s
 	}
-	/*line :158:2*/ ag_resume1:
-	/*line main.go:158:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
-	/*line :158:2*/ ag_f.ag_aw0 = nil
-	/*line main.go:159:2*/ if err != nil {
-		/*line main.go:160:3*/ ag_f.ag_err = err
-		/*line :160:3*/ return rt.Ready
+	/*line :160:2*/ ag_resume1:
+	/*line main.go:160:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
+	/*line :160:2*/ ag_f.ag_aw0 = nil
+	/*line main.go:161:2*/ if err != nil {
+		/*line main.go:162:3*/ ag_f.ag_err = err
+		/*line :162:3*/ return rt.Ready
 	}
-	/*line main.go:162:2*/ fmt.Println(ag_f.addr)
-	/*line :162:2*/ ag_f.addr = ""
-	/*line main.go:163:9*/ ag_f.ag_aw1 = ag_f.srv.ServeGroupAsync(lns, time.Second)
-	/*line :163:9*/ ag_f.ag_state = 2 // await: srv.ServeGroup(lns, time.Second)
-	/*line :163:9*/ ag_f.srv = nil
-	/*line :163:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :163:9*/ return ag_s
+	/*line main.go:164:2*/ fmt.Println(ag_f.addr)
+	/*line :164:2*/ ag_f.addr = ""
+	/*line main.go:165:9*/ ag_f.ag_aw1 = ag_f.srv.ServeGroupAsync(lns, time.Second)
+	/*line :165:9*/ ag_f.ag_state = 2 // await: srv.ServeGroup(lns, time.Second)
+	/*line :165:9*/ ag_f.srv = nil
+	/*line :165:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :165:9*/ return ag_s
 	}
-	/*line :163:9*/ ag_resume2:
-	/*line main.go:163:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :163:9*/ ag_f.ag_aw1 = nil
-	/*line main.go:163:2*/ ag_f.ag_err = ag_t2
-	/*line :163:2*/ return rt.Ready
+	/*line :165:9*/ ag_resume2:
+	/*line main.go:165:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :165:9*/ ag_f.ag_aw1 = nil
+	/*line main.go:165:2*/ ag_f.ag_err = ag_t2
+	/*line :165:2*/ return rt.Ready
 }
 
 //line main_async.go:215
@@ -217,9 +217,9 @@ func (ag_f *ag_serveGroup) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_serveGroup) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "main.go:158"
+		return "main.go:160"
 	case 2:
-		return "main.go:163"
+		return "main.go:165"
 	}
 	return ""
 }

@@ -41,6 +41,15 @@
 // Content-Length set by the handler, sends the body as is). ReadTimeout,
 // WriteTimeout and IdleTimeout are deadlines on the connection.
 //
+// A connection's task keeps what a kept-alive request would allocate
+// again: its output and body buffers, the response header map (so a
+// ResponseWriter, as net/http's, may not be used once its handler has
+// returned), the peer's address; the Date field is formatted once a
+// second and written, with the server's own Content-Length, after the
+// handler's fields, as net/http does. A kept-alive GET allocates about
+// 19 objects on the server, most of them net/http's parser's and the
+// frames of the async calls (TestServerAllocsPerKeepAliveRequest).
+//
 // # Client
 //
 //	// async

@@ -55,20 +55,34 @@ func readHeader(c *anet.Conn, limit int) ([]byte, error) {
 	return block, err
 }
 
-// readRequestHeader is readHeader for a server, which does not wait for
-// the end of a block that net/http's server would already reject: each
-// line is checked as it arrives (the request line as net/http parses it;
-// the field lines for a colon, a valid name and a valid value; no CR but
-// the one before LF anywhere), and the first bad one is a *badHeader. skip
-// is how many leading CR or LF bytes to drop first (net/http drops up to 4
-// after a POST, for old clients that end a body with an extra CRLF).
+// A server reads a request's header block as readHeader does, but does
+// not wait for the end of a block that net/http's server would already
+// reject: each line is checked as it arrives (the request line as
+// net/http parses it; the field lines for a colon, a valid name and a
+// valid value; no CR but the one before LF anywhere), and the first bad
+// one is a *badHeader. skip is how many leading CR or LF bytes to drop
+// first (net/http drops up to 4 after a POST, for old clients that end a
+// body with an extra CRLF). The read is the server's own await, so that a
+// request costs no frame for it:
 //
-// async
-func readRequestHeader(c *anet.Conn, limit, skip int) ([]byte, error) {
+//	hs.start(c, limit, skip)
+//	raw, err := c.ReadUntilFunc(end)
+//	block, err := hs.result(raw, err)
+//
+// where hs is the connection's scan state and end its method value hs.end,
+// made once per connection so that a request allocates neither.
+
+// start prepares hs and c for a request's header block.
+func (hs *headerScan) start(c *anet.Conn, limit, skip int) {
 	c.SetReadLimit(limit)
-	hs := &headerScan{skip: skip, lead: -1}
-	block, err := c.ReadUntilFunc(hs.end)
-	if errors.Is(err, anet.ErrTooLong) || len(block) > limit {
+	*hs = headerScan{skip: skip, lead: -1, limit: limit}
+}
+
+// result is the header block read, without the leading CR and LF bytes
+// dropped, or why there is none: ErrHeaderTooLarge, a *badHeader, or the
+// connection's error.
+func (hs *headerScan) result(block []byte, err error) ([]byte, error) {
+	if errors.Is(err, anet.ErrTooLong) || len(block) > hs.limit {
 		return nil, ErrHeaderTooLarge
 	}
 	if hs.bad != "" {
@@ -85,16 +99,17 @@ type badHeader struct{ reason string }
 
 func (e *badHeader) Error() string { return "ahttp: " + e.reason }
 
-// headerScan is the state of readRequestHeader's incremental check.
+// headerScan is the state of a request header's incremental check.
 type headerScan struct {
-	skip int
-	lead int    // leading CR and LF bytes dropped
-	next int    // where the next line to check starts
-	line int    // its index, 0 for the request line
-	bad  string // why the block is rejected
+	limit int // of the block's length
+	skip  int
+	lead  int    // leading CR and LF bytes dropped
+	next  int    // where the next line to check starts
+	line  int    // its index, 0 for the request line
+	bad   string // why the block is rejected
 }
 
-// end is the ReadUntilFunc of readRequestHeader.
+// end is the ReadUntilFunc of a request's header block.
 //
 // Each byte is scanned about once, however the block trickles in: the
 // search for the current line's end resumes where the last call stopped.
@@ -144,7 +159,7 @@ func checkHeaderLine(n int, line []byte) string {
 		return "bare CR in the header block"
 	}
 	if n == 0 {
-		return checkRequestLine(string(line))
+		return checkRequestLine(line)
 	}
 	if line[0] == ' ' || line[0] == '\t' {
 		if n == 1 {
@@ -195,25 +210,58 @@ func validFieldValue(v []byte) bool {
 // method, target and version separated by single spaces, a token for
 // the method, HTTP/x.y, a target that url.ParseRequestURI takes (an
 // authority for CONNECT).
-func checkRequestLine(line string) string {
-	method, rest, ok1 := strings.Cut(line, " ")
-	target, proto, ok2 := strings.Cut(rest, " ")
+func checkRequestLine(line []byte) string {
+	method, rest, ok1 := bytes.Cut(line, []byte(" "))
+	target, proto, ok2 := bytes.Cut(rest, []byte(" "))
 	switch {
 	case !ok1 || !ok2:
 		return "malformed HTTP request"
-	case !httpguts.ValidHeaderFieldName(method):
+	case !validFieldName(method):
 		return "invalid method"
-	case proto != "HTTP/1.1" && proto != "HTTP/1.0" && (len(proto) != 8 || !strings.HasPrefix(proto, "HTTP/") ||
+	case string(proto) != "HTTP/1.1" && string(proto) != "HTTP/1.0" && (len(proto) != 8 || !bytes.HasPrefix(proto, []byte("HTTP/")) ||
 		proto[5] < '0' || proto[5] > '9' || proto[6] != '.' || proto[7] < '0' || proto[7] > '9'):
 		return "malformed HTTP version"
 	}
-	if method == http.MethodConnect && !strings.HasPrefix(target, "/") {
-		target = "http://" + target
+	if plainPath(target) {
+		return "" // what url.ParseRequestURI takes, with no URL made
 	}
-	if _, err := url.ParseRequestURI(target); err != nil {
+	t := string(target)
+	if string(method) == http.MethodConnect && !strings.HasPrefix(t, "/") {
+		t = "http://" + t
+	}
+	if _, err := url.ParseRequestURI(t); err != nil {
 		return "malformed request target"
 	}
 	return ""
+}
+
+// plainPath reports whether target is an origin-form path (and query)
+// of unreserved, sub-delim, ':', '@' and '/' bytes and well-formed
+// %-escapes only, which url.ParseRequestURI always takes: it then finds
+// no scheme (the first byte is '/'), no authority (a request's "//" is a
+// path), no control byte and no bad escape.
+func plainPath(target []byte) bool {
+	if len(target) == 0 || target[0] != '/' {
+		return false
+	}
+	for i := 0; i < len(target); i++ {
+		switch c := target[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case c == '%':
+			if i+2 >= len(target) || !isHex(target[i+1]) || !isHex(target[i+2]) {
+				return false
+			}
+			i += 2
+		case strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // headerEnd returns the length of the header block at the start of buf,

@@ -20,11 +20,6 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*anet.Conn, int, int) ([]byte, error)
-	var _ ag_stale_run_go_generate = readRequestHeader
-}
-
-func _() {
 	type ag_stale_run_go_generate func(*Body, []byte) (int, error)
 	var _ ag_stale_run_go_generate = (*Body).Read
 }
@@ -54,12 +49,11 @@ func _() {
 func init() {
 	rt.CheckSource("framing.go", []rt.SourceFunc{
 		{Name: "readHeader", Line: 49, Off: 1514, Head: "func readHeader(c *anet.Conn, limit int) ([]byte, error) {", Len: 239, Hash: 0xc2b43055f69ebd74},
-		{Name: "readRequestHeader", Line: 67, Off: 2282, Head: "func readRequestHeader(c *anet.Conn, limit, skip int) ([]byte, error) {", Len: 393, Hash: 0x9f57505719817643},
-		{Name: "(*Body).Read", Line: 377, Off: 11184, Head: "func (b *Body) Read(p []byte) (int, error) {", Len: 113, Hash: 0x11ce0e6ebb20153e},
-		{Name: "(*Body).readRaw", Line: 387, Off: 11366, Head: "func (b *Body) readRaw(p []byte) (int, error) {", Len: 795, Hash: 0x4918b06782af45ad},
-		{Name: "(*Body).nextChunk", Line: 452, Off: 12876, Head: "func (b *Body) nextChunk() error {", Len: 939, Hash: 0xd17040f31a4a7110},
-		{Name: "(*Body).chunkLine", Line: 501, Off: 13950, Head: "func (b *Body) chunkLine(limit int) ([]byte, error) {", Len: 526, Hash: 0x7d304aa317eb4b2e},
-		{Name: "(*Body).ReadAll", Line: 579, Off: 16175, Head: "func (b *Body) ReadAll() ([]byte, error) {", Len: 664, Hash: 0xaa764c83eb8d16d4},
+		{Name: "(*Body).Read", Line: 425, Off: 12841, Head: "func (b *Body) Read(p []byte) (int, error) {", Len: 113, Hash: 0x11ce0e6ebb20153e},
+		{Name: "(*Body).readRaw", Line: 435, Off: 13023, Head: "func (b *Body) readRaw(p []byte) (int, error) {", Len: 795, Hash: 0x4918b06782af45ad},
+		{Name: "(*Body).nextChunk", Line: 500, Off: 14533, Head: "func (b *Body) nextChunk() error {", Len: 939, Hash: 0xd17040f31a4a7110},
+		{Name: "(*Body).chunkLine", Line: 549, Off: 15607, Head: "func (b *Body) chunkLine(limit int) ([]byte, error) {", Len: 526, Hash: 0x7d304aa317eb4b2e},
+		{Name: "(*Body).ReadAll", Line: 627, Off: 17832, Head: "func (b *Body) ReadAll() ([]byte, error) {", Len: 664, Hash: 0xaa764c83eb8d16d4},
 	})
 }
 
@@ -122,94 +116,13 @@ func (ag_f *ag_readHeader) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :55:2*/ return rt.Ready
 }
 
-//line framing_async.go:126
+//line framing_async.go:120
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readHeader) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
 		return "framing.go:51"
-	}
-	return ""
-}
-
-// ag_readRequestHeader is the frame of readRequestHeader (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_readRequestHeader struct {
-	ag_state int
-	c        *anet.Conn
-	limit    int
-	skip     int
-	hs       *headerScan
-	ag_aw0   rt.Awaitable[[]byte]
-	ag_r0    []byte
-	ag_err   error
-}
-
-// readRequestHeaderAsync returns the coroutine of readRequestHeader: nothing runs until it is awaited, spawned, gathered or run.
-func readRequestHeaderAsync(c *anet.Conn, limit int, skip int) rt.Awaitable[[]byte] {
-	return &ag_readRequestHeader{c: c, limit: limit, skip: skip}
-}
-
-// ag_0spawn_readRequestHeader starts readRequestHeader as a task, its frame in the task's allocation: the generated form of rt.Spawn(readRequestHeaderAsync(...)).
-func ag_0spawn_readRequestHeader(c *anet.Conn, limit int, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]byte]] {
-	return rt.SpawnFrame[[]byte, ag_readRequestHeader](ag_readRequestHeader{c: c, limit: limit, skip: skip}, ag_opts...)
-}
-
-func (ag_f *ag_readRequestHeader) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_readRequestHeader) AwaitResult() ([]byte, error) {
-	return ag_f.ag_r0, ag_f.ag_err
-}
-
-//line framing.go:67
-func (ag_f *ag_readRequestHeader) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :67:1*/ var (
-		block []byte
-		err   error
-	)
-	/*line :67:1*/ if ag_co.Unwinding() {
-		/*line :67:1*/ return rt.Ready
-	}
-	/*line :67:1*/ switch ag_f.ag_state {
-	/*line :67:1*/ case 1:
-		/*line :67:1*/ goto ag_resume1
-	}
-	/*line framing.go:68:2*/ ag_f.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:69:2*/ ag_f.hs = &headerScan{skip: ag_f.skip, lead: -1}
-	/*line framing.go:70:2*/ ag_f.ag_aw0 = ag_f.c.ReadUntilFuncAsync(ag_f.hs.end)
-	/*line :70:2*/ ag_f.ag_state = 1 // await: c.ReadUntilFunc(hs.end)
-	/*line :70:2*/ ag_f.c = nil
-	/*line :70:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :70:2*/ return ag_s
-	}
-	/*line :70:2*/ ag_resume1:
-	/*line framing.go:70:2*/ block, err = ag_f.ag_aw0.AwaitResult()
-	/*line :70:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:71:2*/ if errors.Is(err, anet.ErrTooLong) || len(block) > ag_f.limit {
-		/*line framing.go:72:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrHeaderTooLarge
-		/*line :72:3*/ return rt.Ready
-	}
-	/*line framing.go:74:2*/ if ag_f.hs.bad != "" {
-		/*line framing.go:75:3*/ ag_f.ag_r0, ag_f.ag_err = nil, &badHeader{ag_f.hs.bad}
-		/*line :75:3*/ return rt.Ready
-	}
-	/*line framing.go:77:2*/ if err != nil {
-		/*line framing.go:78:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :78:3*/ return rt.Ready
-	}
-	/*line framing.go:80:2*/ ag_f.ag_r0, ag_f.ag_err = block[ag_f.hs.lead:], nil
-	/*line :80:2*/ return rt.Ready
-}
-
-//line framing_async.go:207
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_readRequestHeader) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "framing.go:70"
 	}
 	return ""
 }
@@ -242,61 +155,61 @@ func (ag_f *ag_Body_Read) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:377
+//line framing.go:425
 func (ag_f *ag_Body_Read) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :377:1*/ var (
+	/*line :425:1*/ var (
 		ag_t0 int
 		ag_t1 error
 		ag_t2 int
 		ag_t3 error
 	)
-	/*line :377:1*/ if ag_co.Unwinding() {
-		/*line :377:1*/ return rt.Ready
+	/*line :425:1*/ if ag_co.Unwinding() {
+		/*line :425:1*/ return rt.Ready
 	}
-	/*line :377:1*/ switch ag_f.ag_state {
-	/*line :377:1*/ case 1:
-		/*line :377:1*/ goto ag_resume1
-		/*line :377:1*/
+	/*line :425:1*/ switch ag_f.ag_state {
+	/*line :425:1*/ case 1:
+		/*line :425:1*/ goto ag_resume1
+		/*line :425:1*/
 	case 2:
-		/*line :377:1*/ goto ag_resume2
+		/*line :425:1*/ goto ag_resume2
 	}
-	/*line framing.go:378:2*/ if !(ag_f.b.gz != nil) {
-		/*line :378:2*/ goto ag_L1
+	/*line framing.go:426:2*/ if !(ag_f.b.gz != nil) {
+		/*line :426:2*/ goto ag_L1
 	}
-	/*line framing.go:379:10*/ ag_f.ag_aw0 = ag_f.b.readGunzipAsync(ag_f.p)
-	/*line :379:10*/ ag_f.ag_state = 1 // await: b.readGunzip(p)
-	/*line :379:10*/ ag_f.b, ag_f.p = nil, nil
-	/*line :379:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :379:10*/ return ag_s
+	/*line framing.go:427:10*/ ag_f.ag_aw0 = ag_f.b.readGunzipAsync(ag_f.p)
+	/*line :427:10*/ ag_f.ag_state = 1 // await: b.readGunzip(p)
+	/*line :427:10*/ ag_f.b, ag_f.p = nil, nil
+	/*line :427:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :427:10*/ return ag_s
 	}
-	/*line :379:10*/ ag_resume1:
-	/*line framing.go:379:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :379:10*/ ag_f.ag_aw0 = nil
-	/*line framing.go:379:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :379:3*/ return rt.Ready
-	/*line :379:3*/ ag_L1:
-	/*line framing.go:381:9*/ ag_f.ag_aw0 = ag_f.b.readRawAsync(ag_f.p)
-	/*line :381:9*/ ag_f.ag_state = 2 // await: b.readRaw(p)
-	/*line :381:9*/ ag_f.b, ag_f.p = nil, nil
-	/*line :381:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :381:9*/ return ag_s
+	/*line :427:10*/ ag_resume1:
+	/*line framing.go:427:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :427:10*/ ag_f.ag_aw0 = nil
+	/*line framing.go:427:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :427:3*/ return rt.Ready
+	/*line :427:3*/ ag_L1:
+	/*line framing.go:429:9*/ ag_f.ag_aw0 = ag_f.b.readRawAsync(ag_f.p)
+	/*line :429:9*/ ag_f.ag_state = 2 // await: b.readRaw(p)
+	/*line :429:9*/ ag_f.b, ag_f.p = nil, nil
+	/*line :429:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :429:9*/ return ag_s
 	}
-	/*line :381:9*/ ag_resume2:
-	/*line framing.go:381:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
-	/*line :381:9*/ ag_f.ag_aw0 = nil
-	/*line framing.go:381:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
-	/*line :381:2*/ return rt.Ready
+	/*line :429:9*/ ag_resume2:
+	/*line framing.go:429:9*/ ag_t2, ag_t3 = ag_f.ag_aw0.AwaitResult()
+	/*line :429:9*/ ag_f.ag_aw0 = nil
+	/*line framing.go:429:2*/ ag_f.ag_r0, ag_f.ag_err = ag_t2, ag_t3
+	/*line :429:2*/ return rt.Ready
 }
 
-//line framing_async.go:292
+//line framing_async.go:205
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_Read) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:379"
+		return "framing.go:427"
 	case 2:
-		return "framing.go:381"
+		return "framing.go:429"
 	}
 	return ""
 }
@@ -330,9 +243,9 @@ func (ag_f *ag_Body_readRaw) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:387
+//line framing.go:435
 func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :387:1*/ var (
+	/*line :435:1*/ var (
 		ag_t0   bodyMode
 		ag_n1   int
 		ag_err1 error
@@ -340,122 +253,122 @@ func (ag_f *ag_Body_readRaw) Resume(ag_co *rt.Coro) rt.Status {
 		ag_n2   int
 		ag_err3 error
 	)
-	/*line :387:1*/ if ag_co.Unwinding() {
-		/*line :387:1*/ return rt.Ready
+	/*line :435:1*/ if ag_co.Unwinding() {
+		/*line :435:1*/ return rt.Ready
 	}
-	/*line :387:1*/ switch ag_f.ag_state {
-	/*line :387:1*/ case 1:
-		/*line :387:1*/ goto ag_resume1
-		/*line :387:1*/
+	/*line :435:1*/ switch ag_f.ag_state {
+	/*line :435:1*/ case 1:
+		/*line :435:1*/ goto ag_resume1
+		/*line :435:1*/
 	case 2:
-		/*line :387:1*/ goto ag_resume2
-		/*line :387:1*/
+		/*line :435:1*/ goto ag_resume2
+		/*line :435:1*/
 	case 3:
-		/*line :387:1*/ goto ag_resume3
+		/*line :435:1*/ goto ag_resume3
 	}
-	/*line framing.go:388:2*/ if ag_f.b.err != nil {
-		/*line framing.go:389:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
-		/*line :389:3*/ return rt.Ready
+	/*line framing.go:436:2*/ if ag_f.b.err != nil {
+		/*line framing.go:437:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.err
+		/*line :437:3*/ return rt.Ready
 	}
-	/*line framing.go:391:2*/ if ag_f.b.done {
-		/*line framing.go:392:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :392:3*/ return rt.Ready
+	/*line framing.go:439:2*/ if ag_f.b.done {
+		/*line framing.go:440:3*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :440:3*/ return rt.Ready
 	}
-	/*line framing.go:394:2*/ if len(ag_f.p) == 0 {
-		/*line framing.go:395:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :395:3*/ return rt.Ready
+	/*line framing.go:442:2*/ if len(ag_f.p) == 0 {
+		/*line framing.go:443:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :443:3*/ return rt.Ready
 	}
-	/*line :395:3*/ ag_t0 = ag_f.b.mode
-	/*line framing.go:398:7*/ if ag_t0 == bodyToEOF {
-		/*line :398:7*/ goto ag_L2
+	/*line :443:3*/ ag_t0 = ag_f.b.mode
+	/*line framing.go:446:7*/ if ag_t0 == bodyToEOF {
+		/*line :446:7*/ goto ag_L2
 	}
-	/*line framing.go:408:7*/ if ag_t0 == bodyChunked {
-		/*line :408:7*/ goto ag_L3
+	/*line framing.go:456:7*/ if ag_t0 == bodyChunked {
+		/*line :456:7*/ goto ag_L3
 	}
-	/*line :408:7*/ goto ag_L1
-	/*line :408:7*/ ag_L2:
-	/*line framing.go:399:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :399:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
-	/*line :399:3*/ ag_f.p = nil
-	/*line :399:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :399:3*/ return ag_s
+	/*line :456:7*/ goto ag_L1
+	/*line :456:7*/ ag_L2:
+	/*line framing.go:447:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :447:3*/ ag_f.ag_state = 1 // await: b.c.Read(p)
+	/*line :447:3*/ ag_f.p = nil
+	/*line :447:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :447:3*/ return ag_s
 	}
-	/*line :399:3*/ ag_resume1:
-	/*line framing.go:399:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :399:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:400:3*/ if ag_err1 == io.EOF {
-		/*line framing.go:401:4*/ ag_f.b.finish(false)
-		/*line framing.go:402:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
-		/*line :402:4*/ return rt.Ready
+	/*line :447:3*/ ag_resume1:
+	/*line framing.go:447:3*/ ag_n1, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :447:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:448:3*/ if ag_err1 == io.EOF {
+		/*line framing.go:449:4*/ ag_f.b.finish(false)
+		/*line framing.go:450:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, io.EOF
+		/*line :450:4*/ return rt.Ready
 	}
-	/*line framing.go:404:3*/ if ag_err1 != nil {
-		/*line framing.go:405:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
-		/*line :405:4*/ return rt.Ready
+	/*line framing.go:452:3*/ if ag_err1 != nil {
+		/*line framing.go:453:4*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, ag_f.b.fail(ag_err1)
+		/*line :453:4*/ return rt.Ready
 	}
-	/*line framing.go:407:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
-	/*line :407:3*/ return rt.Ready
-	/*line :407:3*/ ag_L3:
-	/*line framing.go:409:3*/ if !(ag_f.b.left == 0) {
-		/*line :409:3*/ goto ag_L4
+	/*line framing.go:455:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n1, nil
+	/*line :455:3*/ return rt.Ready
+	/*line :455:3*/ ag_L3:
+	/*line framing.go:457:3*/ if !(ag_f.b.left == 0) {
+		/*line :457:3*/ goto ag_L4
 	}
-	/*line framing.go:410:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
-	/*line :410:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
-	/*line :410:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :410:7*/ return ag_s
+	/*line framing.go:458:7*/ ag_f.ag_aw1 = ag_f.b.nextChunkAsync()
+	/*line :458:7*/ ag_f.ag_state = 2 // await: b.nextChunk()
+	/*line :458:7*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :458:7*/ return ag_s
 	}
-	/*line :410:7*/ ag_resume2:
-	/*line framing.go:410:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :410:7*/ ag_f.ag_aw1 = nil
-	/*line framing.go:410:4*/ if !(ag_err2 != nil) {
-		/*line :410:4*/ goto ag_L5
+	/*line :458:7*/ ag_resume2:
+	/*line framing.go:458:7*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :458:7*/ ag_f.ag_aw1 = nil
+	/*line framing.go:458:4*/ if !(ag_err2 != nil) {
+		/*line :458:4*/ goto ag_L5
 	}
-	/*line framing.go:411:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
-	/*line :411:5*/ return rt.Ready
-	/*line :411:5*/ ag_L5:
-	/*line framing.go:413:4*/ if ag_f.b.done {
-		/*line framing.go:414:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-		/*line :414:5*/ return rt.Ready
+	/*line framing.go:459:5*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.b.fail(ag_err2)
+	/*line :459:5*/ return rt.Ready
+	/*line :459:5*/ ag_L5:
+	/*line framing.go:461:4*/ if ag_f.b.done {
+		/*line framing.go:462:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+		/*line :462:5*/ return rt.Ready
 	}
-	/*line :414:5*/ ag_L4:
-	/*line :414:5*/ ag_L1:
-	/*line framing.go:418:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
-		/*line framing.go:419:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
+	/*line :462:5*/ ag_L4:
+	/*line :462:5*/ ag_L1:
+	/*line framing.go:466:2*/ if int64(len(ag_f.p)) > ag_f.b.left {
+		/*line framing.go:467:3*/ ag_f.p = ag_f.p[:ag_f.b.left]
 	}
-	/*line framing.go:421:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
-	/*line :421:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
-	/*line :421:2*/ ag_f.p = nil
-	/*line :421:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :421:2*/ return ag_s
+	/*line framing.go:469:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadAsync(ag_f.p)
+	/*line :469:2*/ ag_f.ag_state = 3 // await: b.c.Read(p)
+	/*line :469:2*/ ag_f.p = nil
+	/*line :469:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :469:2*/ return ag_s
 	}
-	/*line :421:2*/ ag_resume3:
-	/*line framing.go:421:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :421:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:422:2*/ ag_f.b.left -= int64(ag_n2)
-	/*line framing.go:423:2*/ if ag_err3 == io.EOF {
-		/*line framing.go:424:3*/ ag_err3 = io.ErrUnexpectedEOF
+	/*line :469:2*/ ag_resume3:
+	/*line framing.go:469:2*/ ag_n2, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :469:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:470:2*/ ag_f.b.left -= int64(ag_n2)
+	/*line framing.go:471:2*/ if ag_err3 == io.EOF {
+		/*line framing.go:472:3*/ ag_err3 = io.ErrUnexpectedEOF
 	}
-	/*line framing.go:426:2*/ if ag_err3 != nil {
-		/*line framing.go:427:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
-		/*line :427:3*/ return rt.Ready
+	/*line framing.go:474:2*/ if ag_err3 != nil {
+		/*line framing.go:475:3*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, ag_f.b.fail(ag_err3)
+		/*line :475:3*/ return rt.Ready
 	}
-	/*line framing.go:429:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
-		/*line framing.go:430:3*/ ag_f.b.finish(true)
+	/*line framing.go:477:2*/ if ag_f.b.left == 0 && ag_f.b.mode == bodyFixed {
+		/*line framing.go:478:3*/ ag_f.b.finish(true)
 	}
-	/*line framing.go:432:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
-	/*line :432:2*/ return rt.Ready
+	/*line framing.go:480:2*/ ag_f.ag_r0, ag_f.ag_err = ag_n2, nil
+	/*line :480:2*/ return rt.Ready
 }
 
-//line framing_async.go:449
+//line framing_async.go:362
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_readRaw) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:399"
+		return "framing.go:447"
 	case 2:
-		return "framing.go:410"
+		return "framing.go:458"
 	case 3:
-		return "framing.go:421"
+		return "framing.go:469"
 	}
 	return ""
 }
@@ -487,9 +400,9 @@ func (ag_f *ag_Body_nextChunk) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line framing.go:452
+//line framing.go:500
 func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :452:1*/ var (
+	/*line :500:1*/ var (
 		crlf    []byte
 		ag_err1 error
 		line    []byte
@@ -498,107 +411,107 @@ func (ag_f *ag_Body_nextChunk) Resume(ag_co *rt.Coro) rt.Status {
 		t       []byte
 		ag_err3 error
 	)
-	/*line :452:1*/ if ag_co.Unwinding() {
-		/*line :452:1*/ return rt.Ready
+	/*line :500:1*/ if ag_co.Unwinding() {
+		/*line :500:1*/ return rt.Ready
 	}
-	/*line :452:1*/ switch ag_f.ag_state {
-	/*line :452:1*/ case 1:
-		/*line :452:1*/ goto ag_resume1
-		/*line :452:1*/
+	/*line :500:1*/ switch ag_f.ag_state {
+	/*line :500:1*/ case 1:
+		/*line :500:1*/ goto ag_resume1
+		/*line :500:1*/
 	case 2:
-		/*line :452:1*/ goto ag_resume2
-		/*line :452:1*/
+		/*line :500:1*/ goto ag_resume2
+		/*line :500:1*/
 	case 3:
-		/*line :452:1*/ goto ag_resume3
+		/*line :500:1*/ goto ag_resume3
 	}
-	/*line framing.go:453:2*/ if !(ag_f.b.started) {
-		/*line :453:2*/ goto ag_L1
+	/*line framing.go:501:2*/ if !(ag_f.b.started) {
+		/*line :501:2*/ goto ag_L1
 	}
-	/*line framing.go:454:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
-	/*line :454:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
-	/*line :454:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :454:3*/ return ag_s
+	/*line framing.go:502:3*/ ag_f.ag_aw0 = ag_f.b.c.ReadExactlyAsync(2)
+	/*line :502:3*/ ag_f.ag_state = 1 // await: b.c.ReadExactly(2)
+	/*line :502:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :502:3*/ return ag_s
 	}
-	/*line :454:3*/ ag_resume1:
-	/*line framing.go:454:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :454:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:455:3*/ if ag_err1 != nil {
-		/*line framing.go:456:4*/ ag_f.ag_err = unexpected(ag_err1)
-		/*line :456:4*/ return rt.Ready
+	/*line :502:3*/ ag_resume1:
+	/*line framing.go:502:3*/ crlf, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :502:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:503:3*/ if ag_err1 != nil {
+		/*line framing.go:504:4*/ ag_f.ag_err = unexpected(ag_err1)
+		/*line :504:4*/ return rt.Ready
 	}
-	/*line framing.go:458:3*/ if string(crlf) != "\r\n" {
-		/*line framing.go:459:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
-		/*line :459:4*/ return rt.Ready
+	/*line framing.go:506:3*/ if string(crlf) != "\r\n" {
+		/*line framing.go:507:4*/ ag_f.ag_err = fmt.Errorf("%w: chunk data not followed by CRLF", errBadChunk)
+		/*line :507:4*/ return rt.Ready
 	}
-	/*line :459:4*/ ag_L1:
-	/*line framing.go:462:2*/ ag_f.b.started = true
-	/*line framing.go:463:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
-	/*line :463:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
-	/*line :463:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :463:2*/ return ag_s
+	/*line :507:4*/ ag_L1:
+	/*line framing.go:510:2*/ ag_f.b.started = true
+	/*line framing.go:511:2*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(maxChunkLine)
+	/*line :511:2*/ ag_f.ag_state = 2 // await: b.chunkLine(maxChunkLine)
+	/*line :511:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :511:2*/ return ag_s
 	}
-	/*line :463:2*/ ag_resume2:
-	/*line framing.go:463:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :463:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:464:2*/ if ag_err2 != nil {
-		/*line framing.go:465:3*/ ag_f.ag_err = ag_err2
-		/*line :465:3*/ return rt.Ready
+	/*line :511:2*/ ag_resume2:
+	/*line framing.go:511:2*/ line, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :511:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:512:2*/ if ag_err2 != nil {
+		/*line framing.go:513:3*/ ag_f.ag_err = ag_err2
+		/*line :513:3*/ return rt.Ready
 	}
-	/*line framing.go:467:2*/ size, ag_err2 = chunkSize(line)
-	/*line framing.go:468:2*/ if ag_err2 != nil {
-		/*line framing.go:469:3*/ ag_f.ag_err = ag_err2
-		/*line :469:3*/ return rt.Ready
+	/*line framing.go:515:2*/ size, ag_err2 = chunkSize(line)
+	/*line framing.go:516:2*/ if ag_err2 != nil {
+		/*line framing.go:517:3*/ ag_f.ag_err = ag_err2
+		/*line :517:3*/ return rt.Ready
 	}
-	/*line framing.go:472:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
-	/*line framing.go:473:2*/ if ag_f.b.excess > maxChunkExcess {
-		/*line framing.go:474:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
-		/*line :474:3*/ return rt.Ready
+	/*line framing.go:520:2*/ ag_f.b.excess = max(0, ag_f.b.excess+int64(len(line))-16-2*size)
+	/*line framing.go:521:2*/ if ag_f.b.excess > maxChunkExcess {
+		/*line framing.go:522:3*/ ag_f.ag_err = fmt.Errorf("%w: too much chunk overhead for the data", errBadChunk)
+		/*line :522:3*/ return rt.Ready
 	}
-	/*line framing.go:476:2*/ if size > 0 {
-		/*line framing.go:477:3*/ ag_f.b.left = size
-		/*line framing.go:478:3*/ ag_f.ag_err = nil
-		/*line :478:3*/ return rt.Ready
+	/*line framing.go:524:2*/ if size > 0 {
+		/*line framing.go:525:3*/ ag_f.b.left = size
+		/*line framing.go:526:3*/ ag_f.ag_err = nil
+		/*line :526:3*/ return rt.Ready
 	}
-	/*line framing.go:480:6*/ ag_f.left = maxTrailerBytes
-	/*line :480:6*/ ag_L2:
-	/*line framing.go:481:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
-	/*line :481:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
-	/*line :481:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :481:3*/ return ag_s
+	/*line framing.go:528:6*/ ag_f.left = maxTrailerBytes
+	/*line :528:6*/ ag_L2:
+	/*line framing.go:529:3*/ ag_f.ag_aw0 = ag_f.b.chunkLineAsync(ag_f.left)
+	/*line :529:3*/ ag_f.ag_state = 3 // await: b.chunkLine(left)
+	/*line :529:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :529:3*/ return ag_s
 	}
-	/*line :481:3*/ ag_resume3:
-	/*line framing.go:481:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :481:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:482:3*/ if ag_err3 != nil {
-		/*line framing.go:483:4*/ ag_f.ag_err = ag_err3
-		/*line :483:4*/ return rt.Ready
+	/*line :529:3*/ ag_resume3:
+	/*line framing.go:529:3*/ t, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :529:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:530:3*/ if ag_err3 != nil {
+		/*line framing.go:531:4*/ ag_f.ag_err = ag_err3
+		/*line :531:4*/ return rt.Ready
 	}
-	/*line framing.go:485:3*/ if len(t) == 2 {
-		/*line framing.go:486:4*/ goto ag_L4
+	/*line framing.go:533:3*/ if len(t) == 2 {
+		/*line framing.go:534:4*/ goto ag_L4
 	}
-	/*line framing.go:488:3*/ ag_f.left -= len(t)
-	/*line framing.go:489:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
-		/*line framing.go:490:4*/ ag_f.ag_err = err
-		/*line :490:4*/ return rt.Ready
+	/*line framing.go:536:3*/ ag_f.left -= len(t)
+	/*line framing.go:537:3*/ if err := checkTrailerField(t[:len(t)-2]); err != nil {
+		/*line framing.go:538:4*/ ag_f.ag_err = err
+		/*line :538:4*/ return rt.Ready
 	}
-	/*line :490:4*/ goto ag_L2
-	/*line :490:4*/ ag_L4:
-	/*line framing.go:493:2*/ ag_f.b.finish(true)
-	/*line framing.go:494:2*/ ag_f.ag_err = nil
-	/*line :494:2*/ return rt.Ready
+	/*line :538:4*/ goto ag_L2
+	/*line :538:4*/ ag_L4:
+	/*line framing.go:541:2*/ ag_f.b.finish(true)
+	/*line framing.go:542:2*/ ag_f.ag_err = nil
+	/*line :542:2*/ return rt.Ready
 }
 
-//line framing_async.go:592
+//line framing_async.go:505
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_nextChunk) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:454"
+		return "framing.go:502"
 	case 2:
-		return "framing.go:463"
+		return "framing.go:511"
 	case 3:
-		return "framing.go:481"
+		return "framing.go:529"
 	}
 	return ""
 }
@@ -631,56 +544,56 @@ func (ag_f *ag_Body_chunkLine) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:501
+//line framing.go:549
 func (ag_f *ag_Body_chunkLine) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :501:1*/ var (
+	/*line :549:1*/ var (
 		line []byte
 		err  error
 	)
-	/*line :501:1*/ if ag_co.Unwinding() {
-		/*line :501:1*/ return rt.Ready
+	/*line :549:1*/ if ag_co.Unwinding() {
+		/*line :549:1*/ return rt.Ready
 	}
-	/*line :501:1*/ switch ag_f.ag_state {
-	/*line :501:1*/ case 1:
-		/*line :501:1*/ goto ag_resume1
+	/*line :549:1*/ switch ag_f.ag_state {
+	/*line :549:1*/ case 1:
+		/*line :549:1*/ goto ag_resume1
 	}
-	/*line framing.go:502:2*/ if ag_f.limit <= 0 {
-		/*line framing.go:503:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
-		/*line :503:3*/ return rt.Ready
+	/*line framing.go:550:2*/ if ag_f.limit <= 0 {
+		/*line framing.go:551:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: trailer too large", errBadChunk)
+		/*line :551:3*/ return rt.Ready
 	}
-	/*line framing.go:505:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
-	/*line framing.go:506:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
-	/*line :506:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
-	/*line :506:2*/ ag_f.b = nil
-	/*line :506:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :506:2*/ return ag_s
+	/*line framing.go:553:2*/ ag_f.b.c.SetReadLimit(ag_f.limit)
+	/*line framing.go:554:2*/ ag_f.ag_aw0 = ag_f.b.c.ReadUntilAsync('\n')
+	/*line :554:2*/ ag_f.ag_state = 1 // await: b.c.ReadUntil('\n')
+	/*line :554:2*/ ag_f.b = nil
+	/*line :554:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :554:2*/ return ag_s
 	}
-	/*line :506:2*/ ag_resume1:
-	/*line framing.go:506:2*/ line, err = ag_f.ag_aw0.AwaitResult()
-	/*line :506:2*/ ag_f.ag_aw0 = nil
-	/*line framing.go:507:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
-		/*line framing.go:508:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
-		/*line :508:3*/ return rt.Ready
+	/*line :554:2*/ ag_resume1:
+	/*line framing.go:554:2*/ line, err = ag_f.ag_aw0.AwaitResult()
+	/*line :554:2*/ ag_f.ag_aw0 = nil
+	/*line framing.go:555:2*/ if errors.Is(err, anet.ErrTooLong) || len(line) > ag_f.limit {
+		/*line framing.go:556:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line too long", errBadChunk)
+		/*line :556:3*/ return rt.Ready
 	}
-	/*line framing.go:510:2*/ if err != nil {
-		/*line framing.go:511:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
-		/*line :511:3*/ return rt.Ready
+	/*line framing.go:558:2*/ if err != nil {
+		/*line framing.go:559:3*/ ag_f.ag_r0, ag_f.ag_err = nil, unexpected(err)
+		/*line :559:3*/ return rt.Ready
 	}
-	/*line framing.go:513:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
-		/*line framing.go:514:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
-		/*line :514:3*/ return rt.Ready
+	/*line framing.go:561:2*/ if i := bytes.IndexByte(line, '\r'); i != len(line)-2 {
+		/*line framing.go:562:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("%w: line %q does not end in CRLF", errBadChunk, line)
+		/*line :562:3*/ return rt.Ready
 	}
-	/*line framing.go:516:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
-	/*line :516:2*/ return rt.Ready
+	/*line framing.go:564:2*/ ag_f.ag_r0, ag_f.ag_err = line, nil
+	/*line :564:2*/ return rt.Ready
 }
 
-//line framing_async.go:678
+//line framing_async.go:591
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_chunkLine) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:506"
+		return "framing.go:554"
 	}
 	return ""
 }
@@ -713,59 +626,59 @@ func (ag_f *ag_Body_ReadAll) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line framing.go:579
+//line framing.go:627
 func (ag_f *ag_Body_ReadAll) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :579:1*/ var (
+	/*line :627:1*/ var (
 		n   int
 		err error
 	)
-	/*line :579:1*/ if ag_co.Unwinding() {
-		/*line :579:1*/ return rt.Ready
+	/*line :627:1*/ if ag_co.Unwinding() {
+		/*line :627:1*/ return rt.Ready
 	}
-	/*line :579:1*/ switch ag_f.ag_state {
-	/*line :579:1*/ case 1:
-		/*line :579:1*/ goto ag_resume1
+	/*line :627:1*/ switch ag_f.ag_state {
+	/*line :627:1*/ case 1:
+		/*line :627:1*/ goto ag_resume1
 	}
-	/*line framing.go:580:6*/ ag_f.out = nil
-	/*line framing.go:581:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
-		/*line framing.go:584:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
+	/*line framing.go:628:6*/ ag_f.out = nil
+	/*line framing.go:629:2*/ if ag_f.b.mode == bodyFixed && ag_f.b.left > 0 && (ag_f.b.limit == 0 || ag_f.b.left <= ag_f.b.limit-ag_f.b.read) {
+		/*line framing.go:632:3*/ ag_f.out = make([]byte, 0, min(ag_f.b.left, readAllPrealloc))
 	}
-	/*line :584:3*/ ag_L1:
-	/*line framing.go:587:3*/ if len(ag_f.out) == cap(ag_f.out) {
-		/*line framing.go:588:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
+	/*line :632:3*/ ag_L1:
+	/*line framing.go:635:3*/ if len(ag_f.out) == cap(ag_f.out) {
+		/*line framing.go:636:4*/ ag_f.out = append(ag_f.out, 0)[:len(ag_f.out)]
 	}
-	/*line framing.go:590:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
-	/*line :590:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
-	/*line :590:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :590:3*/ return ag_s
+	/*line framing.go:638:3*/ ag_f.ag_aw0 = ag_f.b.ReadAsync(ag_f.out[len(ag_f.out):cap(ag_f.out)])
+	/*line :638:3*/ ag_f.ag_state = 1 // await: b.Read(out[len(out):cap(out)])
+	/*line :638:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :638:3*/ return ag_s
 	}
-	/*line :590:3*/ ag_resume1:
-	/*line framing.go:590:3*/ n, err = ag_f.ag_aw0.AwaitResult()
-	/*line :590:3*/ ag_f.ag_aw0 = nil
-	/*line framing.go:591:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
-	/*line framing.go:592:3*/ ag_f.b.read += int64(n)
-	/*line framing.go:593:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
-		/*line framing.go:594:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
-		/*line :594:4*/ return rt.Ready
+	/*line :638:3*/ ag_resume1:
+	/*line framing.go:638:3*/ n, err = ag_f.ag_aw0.AwaitResult()
+	/*line :638:3*/ ag_f.ag_aw0 = nil
+	/*line framing.go:639:3*/ ag_f.out = ag_f.out[:len(ag_f.out)+n]
+	/*line framing.go:640:3*/ ag_f.b.read += int64(n)
+	/*line framing.go:641:3*/ if ag_f.b.limit > 0 && ag_f.b.read > ag_f.b.limit {
+		/*line framing.go:642:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, ag_f.b.fail(ErrBodyTooLarge)
+		/*line :642:4*/ return rt.Ready
 	}
-	/*line framing.go:596:3*/ if err == io.EOF {
-		/*line framing.go:597:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-		/*line :597:4*/ return rt.Ready
+	/*line framing.go:644:3*/ if err == io.EOF {
+		/*line framing.go:645:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+		/*line :645:4*/ return rt.Ready
 	}
-	/*line framing.go:599:3*/ if err != nil {
-		/*line framing.go:600:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :600:4*/ return rt.Ready
+	/*line framing.go:647:3*/ if err != nil {
+		/*line framing.go:648:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :648:4*/ return rt.Ready
 	}
-	/*line :600:4*/ goto ag_L1
+	/*line :648:4*/ goto ag_L1
 }
 
-//line framing_async.go:763
+//line framing_async.go:676
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Body_ReadAll) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "framing.go:590"
+		return "framing.go:638"
 	}
 	return ""
 }

@@ -24,8 +24,8 @@ func (s *Server) Shutdown(drain time.Duration) error {
 	for ln := range s.listeners {
 		ln.Close()
 	}
-	for c, busy := range s.conns {
-		if !busy {
+	for c, sc := range s.conns {
+		if !sc.busy {
 			c.Close() // its task wakes, fails its read and ends
 		}
 	}
@@ -80,6 +80,7 @@ func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {
 	for i, ln := range lns {
 		cp := *s
 		cp.listeners, cp.conns, cp.closed, cp.drained = nil, nil, false, nil
+		cp.dateText = nil // each loop formats its own
 		shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, drain), rt.Name("ahttp server shard"))
 	}
 	// GatherAll, not Gather: a cancelled Gather ends with its first

@@ -37,10 +37,10 @@ func _() {
 // group.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("group.go", []rt.SourceFunc{
-		{Name: "(*Server).Shutdown", Line: 22, Off: 568, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 637, Hash: 0x866b3453282324bd},
-		{Name: "(*Server).ServeGroup", Line: 71, Off: 2400, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 872, Hash: 0x071852b8238dcb5a},
-		{Name: "(*Server).ListenAndServeGroup", Line: 109, Off: 3755, Head: "func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {", Len: 204, Hash: 0xd1174a8be4fa1400},
-		{Name: "(*Server).serveShard", Line: 121, Off: 4070, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
+		{Name: "(*Server).Shutdown", Line: 22, Off: 568, Head: "func (s *Server) Shutdown(drain time.Duration) error {", Len: 638, Hash: 0xc829409a6e5c37ae},
+		{Name: "(*Server).ServeGroup", Line: 71, Off: 2401, Head: "func (s *Server) ServeGroup(lns []*anet.Listener, drain time.Duration) error {", Len: 921, Hash: 0xf8e9fd7ff2cf9779},
+		{Name: "(*Server).ListenAndServeGroup", Line: 110, Off: 3805, Head: "func (s *Server) ListenAndServeGroup(addr string, drain time.Duration) error {", Len: 204, Hash: 0xd1174a8be4fa1400},
+		{Name: "(*Server).serveShard", Line: 122, Off: 4120, Head: "func (s *Server) serveShard(ln *anet.Listener, drain time.Duration) error {", Len: 267, Hash: 0x073161c2019aa477},
 	})
 }
 
@@ -87,8 +87,8 @@ func (ag_f *ag_Server_Shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:24:2*/ for ln := range ag_f.s.listeners {
 		/*line group.go:25:3*/ ln.Close()
 	}
-	/*line group.go:27:2*/ for c, busy := range ag_f.s.conns {
-		/*line group.go:28:3*/ if !busy {
+	/*line group.go:27:2*/ for c, sc := range ag_f.s.conns {
+		/*line group.go:28:3*/ if !sc.busy {
 			/*line group.go:29:4*/ c.Close()
 		}
 	}
@@ -200,32 +200,33 @@ func (ag_f *ag_Server_ServeGroup) Resume(ag_co *rt.Coro) rt.Status {
 	/*line group.go:80:2*/ for i, ln := range ag_f.lns {
 		/*line group.go:81:3*/ cp := *ag_f.s
 		/*line group.go:82:3*/ cp.listeners, cp.conns, cp.closed, cp.drained = nil, nil, false, nil
-		/*line group.go:83:3*/ shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, ag_f.drain), rt.Name("ahttp server shard"))
+		/*line group.go:83:3*/ cp.dateText = nil
+		/*line group.go:84:3*/ shards[i] = rt.Submit(g.Loop(i), cp.serveShardAsync(ln, ag_f.drain), rt.Name("ahttp server shard"))
 	}
-	/*line :83:3*/ ag_f.s, ag_f.lns = nil, nil
-	/*line group.go:87:2*/ ag_f.ag_aw1 = rt.GatherAll(shards...)
-	/*line :87:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(shards...))
-	/*line :87:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :87:2*/ return ag_s
+	/*line :84:3*/ ag_f.s, ag_f.lns = nil, nil
+	/*line group.go:88:2*/ ag_f.ag_aw1 = rt.GatherAll(shards...)
+	/*line :88:2*/ ag_f.ag_state = 2 // await: rt.Await(rt.GatherAll(shards...))
+	/*line :88:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :88:2*/ return ag_s
 	}
-	/*line :87:2*/ ag_resume2:
-	/*line group.go:87:2*/ results, err = ag_f.ag_aw1.AwaitResult()
-	/*line :87:2*/ ag_f.ag_aw1 = nil
-	/*line group.go:88:2*/ if err != nil {
-		/*line group.go:89:3*/ ag_f.ag_err = err
-		/*line :89:3*/ return rt.Ready
+	/*line :88:2*/ ag_resume2:
+	/*line group.go:88:2*/ results, err = ag_f.ag_aw1.AwaitResult()
+	/*line :88:2*/ ag_f.ag_aw1 = nil
+	/*line group.go:89:2*/ if err != nil {
+		/*line group.go:90:3*/ ag_f.ag_err = err
+		/*line :90:3*/ return rt.Ready
 	}
-	/*line group.go:91:2*/ for _, r := range results {
-		/*line group.go:92:3*/ if r.Err != nil {
-			/*line group.go:93:4*/ ag_f.ag_err = r.Err
-			/*line :93:4*/ return rt.Ready
+	/*line group.go:92:2*/ for _, r := range results {
+		/*line group.go:93:3*/ if r.Err != nil {
+			/*line group.go:94:4*/ ag_f.ag_err = r.Err
+			/*line :94:4*/ return rt.Ready
 		}
 	}
-	/*line group.go:96:2*/ ag_f.ag_err = nil
-	/*line :96:2*/ return rt.Ready
+	/*line group.go:97:2*/ ag_f.ag_err = nil
+	/*line :97:2*/ return rt.Ready
 }
 
-//line group_async.go:229
+//line group_async.go:230
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
@@ -233,7 +234,7 @@ func (ag_f *ag_Server_ServeGroup) AwaitLine() string {
 	case 1:
 		return "group.go:72"
 	case 2:
-		return "group.go:87"
+		return "group.go:88"
 	}
 	return ""
 }
@@ -267,58 +268,58 @@ func (ag_f *ag_Server_ListenAndServeGroup) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:109
+//line group.go:110
 func (ag_f *ag_Server_ListenAndServeGroup) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :109:1*/ var (
+	/*line :110:1*/ var (
 		lns   []*anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :109:1*/ if ag_co.Unwinding() {
-		/*line :109:1*/ return rt.Ready
+	/*line :110:1*/ if ag_co.Unwinding() {
+		/*line :110:1*/ return rt.Ready
 	}
-	/*line :109:1*/ switch ag_f.ag_state {
-	/*line :109:1*/ case 1:
-		/*line :109:1*/ goto ag_resume1
-		/*line :109:1*/
+	/*line :110:1*/ switch ag_f.ag_state {
+	/*line :110:1*/ case 1:
+		/*line :110:1*/ goto ag_resume1
+		/*line :110:1*/
 	case 2:
-		/*line :109:1*/ goto ag_resume2
+		/*line :110:1*/ goto ag_resume2
 	}
-	/*line group.go:110:2*/ ag_f.ag_aw0 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
-	/*line :110:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
-	/*line :110:2*/ ag_f.addr = ""
-	/*line :110:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :110:2*/ return ag_s
+	/*line group.go:111:2*/ ag_f.ag_aw0 = anet.ListenConfig{}.ListenGroupAsync("tcp", ag_f.addr)
+	/*line :111:2*/ ag_f.ag_state = 1 // await: anet.ListenConfig{}.ListenGroup("tcp", addr)
+	/*line :111:2*/ ag_f.addr = ""
+	/*line :111:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :111:2*/ return ag_s
 	}
-	/*line :110:2*/ ag_resume1:
-	/*line group.go:110:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
-	/*line :110:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:111:2*/ if err != nil {
-		/*line group.go:112:3*/ ag_f.ag_err = err
-		/*line :112:3*/ return rt.Ready
+	/*line :111:2*/ ag_resume1:
+	/*line group.go:111:2*/ lns, err = ag_f.ag_aw0.AwaitResult()
+	/*line :111:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:112:2*/ if err != nil {
+		/*line group.go:113:3*/ ag_f.ag_err = err
+		/*line :113:3*/ return rt.Ready
 	}
-	/*line group.go:114:9*/ ag_f.ag_aw1 = ag_f.s.ServeGroupAsync(lns, ag_f.drain)
-	/*line :114:9*/ ag_f.ag_state = 2 // await: s.ServeGroup(lns, drain)
-	/*line :114:9*/ ag_f.s = nil
-	/*line :114:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :114:9*/ return ag_s
+	/*line group.go:115:9*/ ag_f.ag_aw1 = ag_f.s.ServeGroupAsync(lns, ag_f.drain)
+	/*line :115:9*/ ag_f.ag_state = 2 // await: s.ServeGroup(lns, drain)
+	/*line :115:9*/ ag_f.s = nil
+	/*line :115:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :115:9*/ return ag_s
 	}
-	/*line :114:9*/ ag_resume2:
-	/*line group.go:114:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :114:9*/ ag_f.ag_aw1 = nil
-	/*line group.go:114:2*/ ag_f.ag_err = ag_t2
-	/*line :114:2*/ return rt.Ready
+	/*line :115:9*/ ag_resume2:
+	/*line group.go:115:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :115:9*/ ag_f.ag_aw1 = nil
+	/*line group.go:115:2*/ ag_f.ag_err = ag_t2
+	/*line :115:2*/ return rt.Ready
 }
 
-//line group_async.go:314
+//line group_async.go:315
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_ListenAndServeGroup) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:110"
+		return "group.go:111"
 	case 2:
-		return "group.go:114"
+		return "group.go:115"
 	}
 	return ""
 }
@@ -352,68 +353,68 @@ func (ag_f *ag_Server_serveShard) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line group.go:121
+//line group.go:122
 func (ag_f *ag_Server_serveShard) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :121:1*/ var (
+	/*line :122:1*/ var (
 		err error
 	)
-	/*line :121:1*/ if ag_co.Unwinding() {
-		/*line :121:1*/ goto ag_exit
+	/*line :122:1*/ if ag_co.Unwinding() {
+		/*line :122:1*/ goto ag_exit
 	}
-	/*line :121:1*/ switch ag_f.ag_state {
-	/*line :121:1*/ case 1:
-		/*line :121:1*/ goto ag_resume1
-		/*line :121:1*/
+	/*line :122:1*/ switch ag_f.ag_state {
+	/*line :122:1*/ case 1:
+		/*line :122:1*/ goto ag_resume1
+		/*line :122:1*/
 	case 2:
-		/*line :121:1*/ goto ag_resume2
-	}
-	/*line group.go:122:2*/ {
-		/*line :122:2*/ ag_d0 := ag_f.drain
-		/*line :122:2*/ ag_dfn := ag_f.s.ShutdownAsync
-		/*line :122:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
-			/*line :122:2*/ return ag_dfn(ag_d0)
-		})
+		/*line :122:1*/ goto ag_resume2
 	}
 	/*line group.go:123:2*/ {
-		/*line :123:2*/ ag_dfn := ag_f.ln.Close
-		/*line :123:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :123:2*/ defer ag_dfn()
-			/*line :123:2*/ ag_p.Raise()
+		/*line :123:2*/ ag_d0 := ag_f.drain
+		/*line :123:2*/ ag_dfn := ag_f.s.ShutdownAsync
+		/*line :123:2*/ ag_f.ag_defers.PushAsync(func() rt.AnyAwaitable {
+			/*line :123:2*/ return ag_dfn(ag_d0)
 		})
 	}
-	/*line group.go:124:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
-	/*line :124:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
-	/*line :124:2*/ ag_f.s, ag_f.ln = nil, nil
-	/*line :124:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :124:2*/ return ag_s
+	/*line group.go:124:2*/ {
+		/*line :124:2*/ ag_dfn := ag_f.ln.Close
+		/*line :124:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :124:2*/ defer ag_dfn()
+			/*line :124:2*/ ag_p.Raise()
+		})
 	}
-	/*line :124:2*/ ag_resume1:
-	/*line group.go:124:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :124:2*/ ag_f.ag_aw0 = nil
-	/*line group.go:125:2*/ if errors.Is(err, http.ErrServerClosed) {
-		/*line group.go:126:3*/ ag_f.ag_err = nil
-		/*line :126:3*/ goto ag_exit
+	/*line group.go:125:2*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
+	/*line :125:2*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :125:2*/ ag_f.s, ag_f.ln = nil, nil
+	/*line :125:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :125:2*/ return ag_s
 	}
-	/*line group.go:128:2*/ ag_f.ag_err = err
-	/*line :128:2*/ goto ag_exit
-	/*line :128:2*/ ag_exit:
-	/*line :128:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :128:2*/ ag_resume2:
-	/*line :128:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :128:2*/ return ag_s
+	/*line :125:2*/ ag_resume1:
+	/*line group.go:125:2*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :125:2*/ ag_f.ag_aw0 = nil
+	/*line group.go:126:2*/ if errors.Is(err, http.ErrServerClosed) {
+		/*line group.go:127:3*/ ag_f.ag_err = nil
+		/*line :127:3*/ goto ag_exit
 	}
-	/*line :128:2*/ return rt.Ready
+	/*line group.go:129:2*/ ag_f.ag_err = err
+	/*line :129:2*/ goto ag_exit
+	/*line :129:2*/ ag_exit:
+	/*line :129:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :129:2*/ ag_resume2:
+	/*line :129:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :129:2*/ return ag_s
+	}
+	/*line :129:2*/ return rt.Ready
 }
 
-//line group_async.go:409
+//line group_async.go:410
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveShard) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "group.go:124"
+		return "group.go:125"
 	case 2:
-		return "group.go:129 (deferred calls)"
+		return "group.go:130 (deferred calls)"
 	}
 	return ""
 }

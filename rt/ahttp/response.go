@@ -31,8 +31,13 @@ import (
 // does (the server answers 500), and a 1xx other than 101 is an
 // informational response, sent before the final one (on the next Flush
 // or when the handler returns; never to an HTTP/1.0 client).
+//
+// As with net/http, a ResponseWriter may not be used once its handler has
+// returned: its header map and buffers go on to the connection's next
+// response (Header then returns nil, and what is written is dropped).
 type ResponseWriter struct {
 	c          *anet.Conn
+	sc         *serverConn // the connection's buffers and server
 	req        *http.Request
 	header     http.Header
 	status     int
@@ -43,7 +48,8 @@ type ResponseWriter struct {
 	sent       bool         // the header went out (Flush)
 	chunked    bool
 	closeAfter bool
-	dropped    int // body bytes written where no body is allowed
+	autoLength bool // the server sends Content-Length: declared (the handler set none)
+	dropped    int  // body bytes written where no body is allowed
 }
 
 // reset forgets what the handler did, for a 500 in its place.
@@ -53,6 +59,7 @@ func (w *ResponseWriter) reset() {
 	w.buf.Reset()
 	w.interim.Reset()
 	w.declared, w.written, w.dropped = -1, 0, 0
+	w.autoLength = false
 }
 
 // Header returns the response header, to change before the header is
@@ -113,6 +120,27 @@ func (w *ResponseWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// WriteString is Write for a string (io.WriteString uses it), without
+// converting s to a new byte slice.
+func (w *ResponseWriter) WriteString(s string) (int, error) {
+	if w.status == 0 {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.req.Method == http.MethodHead {
+		w.dropped += len(s)
+		return len(s), nil
+	}
+	if !bodyAllowedForStatus(w.status) {
+		return 0, http.ErrBodyNotAllowed
+	}
+	w.written += int64(len(s))
+	if w.declared >= 0 && w.written > w.declared {
+		return 0, http.ErrContentLength
+	}
+	w.buf.WriteString(s)
+	return len(s), nil
+}
+
 func bodyAllowedForStatus(code int) bool {
 	return (code < 100 || code >= 200) && code != http.StatusNoContent && code != http.StatusNotModified
 }
@@ -129,7 +157,7 @@ func (w *ResponseWriter) bodyAllowed() bool {
 //
 // async
 func (w *ResponseWriter) Flush() error {
-	var out bytes.Buffer
+	out := w.sc.outBuffer()
 	if !w.sent && w.status == 0 && w.interim.Len() > 0 {
 		// Informational responses only: the final status is still to
 		// come (a 103 Early Hints sent before slow work).
@@ -142,9 +170,9 @@ func (w *ResponseWriter) Flush() error {
 			w.WriteHeader(http.StatusOK)
 		}
 		w.frame(-1, true)
-		w.writeHeader(&out)
+		w.writeHeader(out)
 	}
-	w.writeBuffered(&out)
+	w.writeBuffered(out)
 	_, err := w.c.Write(out.Bytes())
 	return err
 }
@@ -181,7 +209,7 @@ func (w *ResponseWriter) frame(length int64, keep bool) {
 		h.Del("Transfer-Encoding")
 	case length >= 0 && te == "":
 		w.declared = length
-		h.Set("Content-Length", strconv.FormatInt(length, 10))
+		w.autoLength = true // written after the header's fields, as net/http does
 	case w.req.ProtoAtLeast(1, 1) && te != "identity":
 		w.chunked = true
 		if te == "" || te == "chunked" {
@@ -217,7 +245,7 @@ func (w *ResponseWriter) writeBuffered(out *bytes.Buffer) {
 
 func writeStatusLine(out *bytes.Buffer, code int) {
 	out.WriteString("HTTP/1.1 ")
-	out.WriteString(strconv.Itoa(code))
+	out.Write(strconv.AppendInt(out.AvailableBuffer(), int64(code), 10))
 	out.WriteByte(' ')
 	text := http.StatusText(code)
 	if text == "" {
@@ -233,32 +261,53 @@ func (w *ResponseWriter) writeHeader(out *bytes.Buffer) {
 	out.Write(w.interim.Bytes())
 	w.interim.Reset()
 	h := w.header
-	if _, ok := h["Date"]; !ok {
-		h.Set("Date", time.Now().UTC().Format(http.TimeFormat))
-	}
 	writeStatusLine(out, w.status)
 	h.Write(out)
+	// The fields the server adds (the handler set none of them) follow
+	// the handler's, as with net/http, and cost no map entry.
+	if _, ok := h["Date"]; !ok {
+		out.WriteString("Date: ")
+		out.Write(w.sc.srv.date())
+		out.WriteString("\r\n")
+	}
+	if w.autoLength {
+		out.WriteString("Content-Length: ")
+		out.Write(strconv.AppendInt(out.AvailableBuffer(), w.declared, 10))
+		out.WriteString("\r\n")
+	}
 	out.WriteString("\r\n")
 }
 
-// finish sends what is left of the response once the handler returned.
-// A body shorter than the handler's Content-Length closes the connection
-// (w.closeAfter), as with net/http.
-//
-// async
-func (w *ResponseWriter) finish(keep bool) error {
-	var out bytes.Buffer
+// date returns the Date header's value for now (http.TimeFormat),
+// formatted once a second; the server's loop alone calls it (each copy of
+// a group's server has its own).
+func (s *Server) date() []byte {
+	now := time.Now()
+	if sec := now.Unix(); sec != s.dateSec || s.dateText == nil {
+		s.dateSec = sec
+		s.dateText = now.UTC().AppendFormat(s.dateText[:0], http.TimeFormat)
+	}
+	return s.dateText
+}
+
+// finish puts together what is left of the response once the handler
+// returned, for the server to write (its own await, so that a response
+// costs no frame for it): the connection's output buffer, empty when
+// there is nothing left. A body shorter than the handler's Content-Length
+// closes the connection (w.closeAfter), as with net/http.
+func (w *ResponseWriter) finish(keep bool) *bytes.Buffer {
+	out := w.sc.outBuffer()
 	if !w.sent {
 		if w.status == 0 {
 			w.WriteHeader(http.StatusOK)
 		}
 		w.frame(int64(w.buf.Len()), keep)
-		w.writeHeader(&out)
+		w.writeHeader(out)
 	}
-	w.writeBuffered(&out)
+	w.writeBuffered(out)
 	if w.chunked {
-		httputil.NewChunkedWriter(&out).Close() // the last chunk
-		out.WriteString("\r\n")                 // and no trailer
+		httputil.NewChunkedWriter(out).Close() // the last chunk
+		out.WriteString("\r\n")                // and no trailer
 	}
 	if w.bodyAllowed() && w.declared >= 0 && w.written != w.declared {
 		w.closeAfter = true // the peer waits for bytes that will never come
@@ -266,9 +315,5 @@ func (w *ResponseWriter) finish(keep bool) error {
 	if !keep {
 		w.closeAfter = true
 	}
-	if out.Len() == 0 {
-		return nil
-	}
-	_, err := w.c.Write(out.Bytes())
-	return err
+	return out
 }

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	rt "github.com/asyncgen/asyncgen/rt"
 	"net/http"
-	"net/http/httputil"
 )
 
 // Stale-output guard: a build error in a func _ below means an async function's
@@ -17,25 +16,18 @@ func _() {
 	var _ ag_stale_run_go_generate = (*ResponseWriter).Flush
 }
 
-func _() {
-	type ag_stale_run_go_generate func(*ResponseWriter, bool) error
-	var _ ag_stale_run_go_generate = (*ResponseWriter).finish
-}
-
 // Source check: a test binary panics here when an async function below changed in
 // response.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("response.go", []rt.SourceFunc{
-		{Name: "(*ResponseWriter).Flush", Line: 131, Off: 4596, Head: "func (w *ResponseWriter) Flush() error {", Len: 497, Hash: 0xb75dd9d398dcd55b},
-		{Name: "(*ResponseWriter).finish", Line: 249, Off: 8084, Head: "func (w *ResponseWriter) finish(keep bool) error {", Len: 630, Hash: 0xa10b3ff91480c39e},
+		{Name: "(*ResponseWriter).Flush", Line: 159, Off: 5529, Head: "func (w *ResponseWriter) Flush() error {", Len: 498, Hash: 0x2a9cd2e4a9939b16},
 	})
 }
 
-// ag_ResponseWriter_Flush is the frame of (*ResponseWriter).Flush (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_ResponseWriter_Flush is the frame of (*ResponseWriter).Flush (48 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_ResponseWriter_Flush struct {
 	ag_state int
 	w        *ResponseWriter
-	out      bytes.Buffer
 	ag_aw0   rt.Awaitable[int]
 	ag_err   error
 }
@@ -58,153 +50,68 @@ func (ag_f *ag_ResponseWriter_Flush) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line response.go:131
+//line response.go:159
 func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :131:1*/ var (
+	/*line :159:1*/ var (
+		out     *bytes.Buffer
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :131:1*/ if ag_co.Unwinding() {
-		/*line :131:1*/ return rt.Ready
+	/*line :159:1*/ if ag_co.Unwinding() {
+		/*line :159:1*/ return rt.Ready
 	}
-	/*line :131:1*/ switch ag_f.ag_state {
-	/*line :131:1*/ case 1:
-		/*line :131:1*/ goto ag_resume1
-		/*line :131:1*/
+	/*line :159:1*/ switch ag_f.ag_state {
+	/*line :159:1*/ case 1:
+		/*line :159:1*/ goto ag_resume1
+		/*line :159:1*/
 	case 2:
-		/*line :131:1*/ goto ag_resume2
+		/*line :159:1*/ goto ag_resume2
 	}
-	/*line response.go:132:6*/ ag_f.out = bytes.Buffer{}
-	/*line response.go:133:2*/ if !(!ag_f.w.sent && ag_f.w.status == 0 && ag_f.w.interim.Len() > 0) {
-		/*line :133:2*/ goto ag_L1
+	/*line response.go:160:2*/ out = ag_f.w.sc.outBuffer()
+	/*line response.go:161:2*/ if !(!ag_f.w.sent && ag_f.w.status == 0 && ag_f.w.interim.Len() > 0) {
+		/*line :161:2*/ goto ag_L1
 	}
-	/*line response.go:136:3*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.w.interim.Bytes())
-	/*line :136:3*/ ag_f.ag_state = 1 // await: w.c.Write(w.interim.Bytes())
-	/*line :136:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :136:3*/ return ag_s
+	/*line response.go:164:3*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.w.interim.Bytes())
+	/*line :164:3*/ ag_f.ag_state = 1 // await: w.c.Write(w.interim.Bytes())
+	/*line :164:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :164:3*/ return ag_s
 	}
-	/*line :136:3*/ ag_resume1:
-	/*line response.go:136:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :136:3*/ ag_f.ag_aw0 = nil
-	/*line response.go:137:3*/ ag_f.w.interim.Reset()
-	/*line response.go:138:3*/ ag_f.ag_err = ag_err1
-	/*line :138:3*/ return rt.Ready
-	/*line :138:3*/ ag_L1:
-	/*line response.go:140:2*/ if !ag_f.w.sent {
-		/*line response.go:141:3*/ if ag_f.w.status == 0 {
-			/*line response.go:142:4*/ ag_f.w.WriteHeader(http.StatusOK)
+	/*line :164:3*/ ag_resume1:
+	/*line response.go:164:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :164:3*/ ag_f.ag_aw0 = nil
+	/*line response.go:165:3*/ ag_f.w.interim.Reset()
+	/*line response.go:166:3*/ ag_f.ag_err = ag_err1
+	/*line :166:3*/ return rt.Ready
+	/*line :166:3*/ ag_L1:
+	/*line response.go:168:2*/ if !ag_f.w.sent {
+		/*line response.go:169:3*/ if ag_f.w.status == 0 {
+			/*line response.go:170:4*/ ag_f.w.WriteHeader(http.StatusOK)
 		}
-		/*line response.go:144:3*/ ag_f.w.frame(-1, true)
-		/*line response.go:145:3*/ ag_f.w.writeHeader(&ag_f.out)
+		/*line response.go:172:3*/ ag_f.w.frame(-1, true)
+		/*line response.go:173:3*/ ag_f.w.writeHeader(out)
 	}
-	/*line response.go:147:2*/ ag_f.w.writeBuffered(&ag_f.out)
-	/*line response.go:148:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :148:2*/ ag_f.ag_state = 2 // await: w.c.Write(out.Bytes())
-	/*line :148:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :148:2*/ return ag_s
+	/*line response.go:175:2*/ ag_f.w.writeBuffered(out)
+	/*line response.go:176:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(out.Bytes())
+	/*line :176:2*/ ag_f.ag_state = 2 // await: w.c.Write(out.Bytes())
+	/*line :176:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :176:2*/ return ag_s
 	}
-	/*line :148:2*/ ag_resume2:
-	/*line response.go:148:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :148:2*/ ag_f.ag_aw0 = nil
-	/*line response.go:149:2*/ ag_f.ag_err = ag_err2
-	/*line :149:2*/ return rt.Ready
+	/*line :176:2*/ ag_resume2:
+	/*line response.go:176:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :176:2*/ ag_f.ag_aw0 = nil
+	/*line response.go:177:2*/ ag_f.ag_err = ag_err2
+	/*line :177:2*/ return rt.Ready
 }
 
-//line response_async.go:114
+//line response_async.go:107
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "response.go:136"
+		return "response.go:164"
 	case 2:
-		return "response.go:148"
-	}
-	return ""
-}
-
-// ag_ResponseWriter_finish is the frame of (*ResponseWriter).finish (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
-type ag_ResponseWriter_finish struct {
-	ag_state int
-	w        *ResponseWriter
-	keep     bool
-	out      bytes.Buffer
-	ag_aw0   rt.Awaitable[int]
-	ag_err   error
-}
-
-// finishAsync returns the coroutine of (*ResponseWriter).finish: nothing runs until it is awaited, spawned, gathered or run.
-func (w *ResponseWriter) finishAsync(keep bool) rt.Awaitable[struct{}] {
-	return &ag_ResponseWriter_finish{w: w, keep: keep}
-}
-
-// ag_0spawn_finish starts (*ResponseWriter).finish as a task, its frame in the task's allocation: the generated form of rt.Spawn(finishAsync(...)).
-func (w *ResponseWriter) ag_0spawn_finish(keep bool, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_ResponseWriter_finish](ag_ResponseWriter_finish{w: w, keep: keep}, ag_opts...)
-}
-
-func (ag_f *ag_ResponseWriter_finish) AwaitStart(co *rt.Coro) rt.Status {
-	return co.Push(ag_f)
-}
-
-func (ag_f *ag_ResponseWriter_finish) AwaitResult() (struct{}, error) {
-	return struct{}{}, ag_f.ag_err
-}
-
-//line response.go:249
-func (ag_f *ag_ResponseWriter_finish) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :249:1*/ var (
-		err error
-	)
-	/*line :249:1*/ if ag_co.Unwinding() {
-		/*line :249:1*/ return rt.Ready
-	}
-	/*line :249:1*/ switch ag_f.ag_state {
-	/*line :249:1*/ case 1:
-		/*line :249:1*/ goto ag_resume1
-	}
-	/*line response.go:250:6*/ ag_f.out = bytes.Buffer{}
-	/*line response.go:251:2*/ if !ag_f.w.sent {
-		/*line response.go:252:3*/ if ag_f.w.status == 0 {
-			/*line response.go:253:4*/ ag_f.w.WriteHeader(http.StatusOK)
-		}
-		/*line response.go:255:3*/ ag_f.w.frame(int64(ag_f.w.buf.Len()), ag_f.keep)
-		/*line response.go:256:3*/ ag_f.w.writeHeader(&ag_f.out)
-	}
-	/*line response.go:258:2*/ ag_f.w.writeBuffered(&ag_f.out)
-	/*line response.go:259:2*/ if ag_f.w.chunked {
-		/*line response.go:260:3*/ httputil.NewChunkedWriter(&ag_f.out).Close()
-		/*line response.go:261:3*/ ag_f.out.WriteString("\r\n")
-	}
-	/*line response.go:263:2*/ if ag_f.w.bodyAllowed() && ag_f.w.declared >= 0 && ag_f.w.written != ag_f.w.declared {
-		/*line response.go:264:3*/ ag_f.w.closeAfter = true
-	}
-	/*line response.go:266:2*/ if !ag_f.keep {
-		/*line response.go:267:3*/ ag_f.w.closeAfter = true
-	}
-	/*line response.go:269:2*/ if ag_f.out.Len() == 0 {
-		/*line response.go:270:3*/ ag_f.ag_err = nil
-		/*line :270:3*/ return rt.Ready
-	}
-	/*line response.go:272:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.out.Bytes())
-	/*line :272:2*/ ag_f.ag_state = 1 // await: w.c.Write(out.Bytes())
-	/*line :272:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :272:2*/ return ag_s
-	}
-	/*line :272:2*/ ag_resume1:
-	/*line response.go:272:2*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :272:2*/ ag_f.ag_aw0 = nil
-	/*line response.go:273:2*/ ag_f.ag_err = err
-	/*line :273:2*/ return rt.Ready
-}
-
-//line response_async.go:202
-
-// AwaitLine is where the frame is suspended, for task dumps.
-func (ag_f *ag_ResponseWriter_finish) AwaitLine() string {
-	switch ag_f.ag_state {
-	case 1:
-		return "response.go:272"
+		return "response.go:176"
 	}
 	return ""
 }

@@ -105,8 +105,10 @@ type Server struct {
 	TLSConfig *tls.Config
 
 	tls       *tls.Config // what Serve speaks, if TLS
+	dateSec   int64       // the second dateText says (date)
+	dateText  []byte
 	listeners map[*anet.Listener]struct{}
-	conns     map[*anet.Conn]bool // true while a request is in flight (group.go)
+	conns     map[*anet.Conn]*serverConn // busy while a request is in flight (group.go)
 	closed    bool
 	drained   *rt.Event // set when the last connection ends, for Shutdown (group.go)
 }
@@ -190,7 +192,7 @@ func (s *Server) Serve(ln *anet.Listener) error {
 	}
 	if s.listeners == nil {
 		s.listeners = map[*anet.Listener]struct{}{}
-		s.conns = map[*anet.Conn]bool{}
+		s.conns = map[*anet.Conn]*serverConn{}
 	}
 	if s.tls == nil && s.TLSConfig != nil {
 		s.tls = s.serverTLS()
@@ -216,8 +218,9 @@ func (s *Server) Serve(ln *anet.Listener) error {
 			return err
 		}
 		pause = 5 * time.Millisecond
-		s.conns[c] = false
-		rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn "+c.RemoteAddr().String()))
+		sc := &serverConn{srv: s, c: c, raddr: c.RemoteAddr().String()}
+		s.conns[c] = sc
+		rt.Spawn(s.serveConnAsync(sc), rt.Name("ahttp conn "+sc.raddr))
 	}
 }
 
@@ -262,7 +265,8 @@ func deadline(now time.Time, d time.Duration) time.Time {
 // while it is kept alive.
 //
 // async
-func (s *Server) serveConn(c *anet.Conn) {
+func (s *Server) serveConn(sc *serverConn) {
+	c := sc.c
 	defer func() {
 		delete(s.conns, c)
 		c.Close()
@@ -288,13 +292,81 @@ func (s *Server) serveConn(c *anet.Conn) {
 			return
 		}
 	}
-	task := rt.CurrentTask()
+	sc.task = rt.CurrentTask()
+	sc.hsEnd = sc.hs.end
 	for skip := -1; ; {
-		if skip = s.serveOne(c, task, skip); skip < 0 || s.closed {
+		if skip = s.serveOne(sc, skip); skip < 0 || s.closed {
 			return
 		}
-		s.conns[c] = false // idle until the next request's header
+		sc.busy = false // idle until the next request's header
 	}
+}
+
+// serverConn is what a connection's task keeps from one request to the
+// next, so that a kept-alive request allocates none of it again.
+type serverConn struct {
+	srv   *Server
+	c     *anet.Conn
+	task  *rt.Coro
+	busy  bool   // a request is in flight: Shutdown lets it finish
+	raddr string // the peer's address, each request's RemoteAddr
+	hs    headerScan
+	hsEnd func([]byte, int) int // hs.end
+	// out is where a response's header and body are put together for
+	// one write; body is the storage of the next ResponseWriter's body
+	// buffer, taken back when its response was sent. Neither is kept
+	// past keptBuffer bytes.
+	out, body bytes.Buffer
+	header    http.Header // the next ResponseWriter's, emptied
+}
+
+// keptBuffer bounds the buffers a connection keeps between requests.
+const keptBuffer = 16 << 10
+
+// takeBody hands the body storage to a new ResponseWriter.
+func (sc *serverConn) takeBody() bytes.Buffer {
+	b := sc.body
+	sc.body = bytes.Buffer{}
+	return b
+}
+
+// keepBody takes a sent response's body storage back.
+func (sc *serverConn) keepBody(b *bytes.Buffer) {
+	if b.Cap() <= keptBuffer {
+		b.Reset()
+		sc.body = *b
+	}
+	*b = bytes.Buffer{} // a write after the handler returned goes nowhere
+}
+
+// takeHeader hands the header map of the last response, emptied, to a
+// new ResponseWriter.
+func (sc *serverConn) takeHeader() http.Header {
+	h := sc.header
+	sc.header = nil
+	if h == nil {
+		h = http.Header{}
+	}
+	return h
+}
+
+// keepHeader takes a sent response's header map back, unless it grew
+// large, and leaves w none.
+func (sc *serverConn) keepHeader(w *ResponseWriter) {
+	if h := w.header; len(h) <= 16 {
+		clear(h)
+		sc.header = h
+	}
+	w.header = nil
+}
+
+// outBuffer returns the connection's output buffer, empty.
+func (sc *serverConn) outBuffer() *bytes.Buffer {
+	if sc.out.Cap() > keptBuffer {
+		sc.out = bytes.Buffer{}
+	}
+	sc.out.Reset()
+	return &sc.out
 }
 
 // looksLikeHTTP reports whether the first bytes of a would-be TLS record
@@ -315,13 +387,20 @@ func looksLikeHTTP(hdr [5]byte) bool {
 // an extra CRLF; else 0.
 //
 // async
-func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
+func (s *Server) serveOne(sc *serverConn, skip int) int {
+	c := sc.c
 	wait := s.IdleTimeout
 	if skip < 0 || wait == 0 {
 		wait = s.ReadTimeout
 	}
-	c.SetReadDeadline(deadline(rt.Now(), wait))
-	block, err := readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
+	var dl time.Time // no clock read (an await) without a timeout
+	if wait > 0 {
+		dl = rt.Now().Add(wait)
+	}
+	c.SetReadDeadline(dl)
+	sc.hs.start(c, s.maxHeaderBytes(), max(0, skip))
+	raw, err := c.ReadUntilFunc(sc.hsEnd)
+	block, err := sc.hs.result(raw, err)
 	if err == ErrHeaderTooLarge {
 		s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
 		return -1
@@ -333,10 +412,14 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 	if err != nil {
 		return -1 // end of stream, timeout, closed
 	}
-	s.conns[c] = true // a request in flight: Shutdown lets it finish
-	start := rt.Now()
-	c.SetReadDeadline(deadline(start, s.ReadTimeout))
-	c.SetWriteDeadline(deadline(start, s.WriteTimeout))
+	sc.busy = true
+	if s.ReadTimeout > 0 || s.WriteTimeout > 0 {
+		start := rt.Now()
+		c.SetReadDeadline(deadline(start, s.ReadTimeout))
+		c.SetWriteDeadline(deadline(start, s.WriteTimeout))
+	} else {
+		c.SetDeadline(time.Time{})
+	}
 	req, code, reason := readRequest(block)
 	if code != 0 {
 		s.reject(c, code, reason)
@@ -346,7 +429,7 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 	if req.Method == http.MethodPost {
 		next = 4
 	}
-	req.RemoteAddr = c.RemoteAddr().String()
+	req.RemoteAddr = sc.raddr
 	if c.IsTLS() {
 		st := c.ConnectionState()
 		req.TLS = &st
@@ -371,26 +454,28 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 			}
 		}
 	}
-	body := newBody(c, mode, n, nil)
-	body.limit = limit
-	data, err := body.ReadAll()
-	if err == ErrBodyTooLarge {
-		s.reject(c, http.StatusRequestEntityTooLarge, "")
-		return -1
-	}
-	if errors.Is(err, errBadChunk) {
-		s.reject(c, http.StatusBadRequest, "malformed chunked encoding")
-		return -1
-	}
-	if err != nil {
-		return -1
-	}
 	req.Body = http.NoBody
-	if len(data) > 0 {
-		req.Body = io.NopCloser(bytes.NewReader(data))
+	if mode != bodyFixed || n > 0 {
+		body := newBody(c, mode, n, nil)
+		body.limit = limit
+		data, err := body.ReadAll()
+		if err == ErrBodyTooLarge {
+			s.reject(c, http.StatusRequestEntityTooLarge, "")
+			return -1
+		}
+		if errors.Is(err, errBadChunk) {
+			s.reject(c, http.StatusBadRequest, "malformed chunked encoding")
+			return -1
+		}
+		if err != nil {
+			return -1
+		}
+		if len(data) > 0 {
+			req.Body = io.NopCloser(bytes.NewReader(data))
+		}
 	}
-	w := &ResponseWriter{c: c, req: req, header: http.Header{}, declared: -1}
-	herr := s.callHandler(w, req, task)
+	w := &ResponseWriter{c: c, sc: sc, req: req, header: sc.takeHeader(), declared: -1, buf: sc.takeBody()}
+	herr := s.callHandler(w, req, sc.task)
 	if errors.Is(herr, http.ErrAbortHandler) {
 		return -1 // as net/http: the response is abandoned, the connection closed
 	}
@@ -403,7 +488,12 @@ func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {
 		w.closeAfter = true
 	}
 	keep := !req.Close && !w.closeAfter && !s.closed
-	if err := w.finish(keep); err != nil {
+	if out := w.finish(keep); out.Len() > 0 {
+		_, err = c.Write(out.Bytes())
+	}
+	sc.keepBody(&w.buf)
+	sc.keepHeader(w)
+	if err != nil {
 		return -1
 	}
 	if !keep || w.closeAfter {
@@ -429,9 +519,10 @@ func readRequest(block []byte) (*http.Request, int, string) {
 	}
 	// http.ReadRequest rejects two Host fields and drops the one it
 	// takes from the header (req.Host is the URL's host in absolute form).
-	host, haveHost := fieldValue(block, "host")
-	if req.URL.Host == "" {
-		host = req.Host
+	field, haveHost := fieldValue(block, "host")
+	host := req.Host
+	if req.URL.Host != "" {
+		host = string(field)
 	}
 	switch {
 	case req.ProtoAtLeast(1, 1) && !haveHost && req.Method != http.MethodConnect:
@@ -465,8 +556,8 @@ func readRequest(block []byte) (*http.Request, int, string) {
 
 // fieldValue returns the value of the header block's first field of this
 // name (lower case, matched in any case), trimmed, and whether there is
-// one.
-func fieldValue(block []byte, name string) (string, bool) {
+// one; the value is a part of block.
+func fieldValue(block []byte, name string) ([]byte, bool) {
 	for len(block) > 0 {
 		line := block
 		if i := bytes.IndexByte(block, '\n'); i >= 0 {
@@ -475,10 +566,10 @@ func fieldValue(block []byte, name string) (string, bool) {
 			block = nil
 		}
 		if len(line) > len(name) && line[len(name)] == ':' && strings.EqualFold(string(line[:len(name)]), name) {
-			return string(bytes.Trim(line[len(name)+1:], " \t\r")), true
+			return bytes.Trim(line[len(name)+1:], " \t\r"), true
 		}
 	}
-	return "", false
+	return nil, false
 }
 
 // parseReason is the reason given for a header block http.ReadRequest

@@ -41,12 +41,12 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Server, *anet.Conn)
+	type ag_stale_run_go_generate func(*Server, *serverConn)
 	var _ ag_stale_run_go_generate = (*Server).serveConn
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*Server, *anet.Conn, *rt.Coro, int) int
+	type ag_stale_run_go_generate func(*Server, *serverConn, int) int
 	var _ ag_stale_run_go_generate = (*Server).serveOne
 }
 
@@ -64,14 +64,14 @@ func _() {
 // server.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("server.go", []rt.SourceFunc{
-		{Name: "(*Server).ListenAndServe", Line: 117, Off: 4133, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
-		{Name: "(*Server).ListenAndServeTLS", Line: 129, Off: 4380, Head: "func (s *Server) ListenAndServeTLS(addr, certFile, keyFile string) error {", Len: 188, Hash: 0x3079ebb6fffc194b},
-		{Name: "(*Server).ServeTLS", Line: 144, Off: 4893, Head: "func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {", Len: 539, Hash: 0x33fbabdce7b0811a},
-		{Name: "(*Server).Serve", Line: 186, Off: 6273, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 878, Hash: 0x77a4188d6376818b},
-		{Name: "(*Server).serveConn", Line: 265, Off: 8082, Head: "func (s *Server) serveConn(c *anet.Conn) {", Len: 1015, Hash: 0x6c52e20a94505eb4},
-		{Name: "(*Server).serveOne", Line: 318, Off: 9782, Head: "func (s *Server) serveOne(c *anet.Conn, task *rt.Coro, skip int) int {", Len: 2694, Hash: 0x253ab20ecd8040b9},
-		{Name: "(*Server).callHandler", Line: 507, Off: 15786, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
-		{Name: "(*Server).reject", Line: 545, Off: 16910, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
+		{Name: "(*Server).ListenAndServe", Line: 119, Off: 4216, Head: "func (s *Server) ListenAndServe(addr string) error {", Len: 144, Hash: 0x84081116ddfac5a9},
+		{Name: "(*Server).ListenAndServeTLS", Line: 131, Off: 4463, Head: "func (s *Server) ListenAndServeTLS(addr, certFile, keyFile string) error {", Len: 188, Hash: 0x3079ebb6fffc194b},
+		{Name: "(*Server).ServeTLS", Line: 146, Off: 4976, Head: "func (s *Server) ServeTLS(ln *anet.Listener, certFile, keyFile string) error {", Len: 539, Hash: 0x33fbabdce7b0811a},
+		{Name: "(*Server).Serve", Line: 188, Off: 6356, Head: "func (s *Server) Serve(ln *anet.Listener) error {", Len: 934, Hash: 0xa870bcb9e16e4afc},
+		{Name: "(*Server).serveConn", Line: 268, Off: 8221, Head: "func (s *Server) serveConn(sc *serverConn) {", Len: 1044, Hash: 0x797db228840ad496},
+		{Name: "(*Server).serveOne", Line: 390, Off: 11832, Head: "func (s *Server) serveOne(sc *serverConn, skip int) int {", Len: 3040, Hash: 0x05c88888f355d96b},
+		{Name: "(*Server).callHandler", Line: 598, Off: 18229, Head: "func (s *Server) callHandler(w *ResponseWriter, req *http.Request, task *rt.Coro) (err error) {", Len: 583, Hash: 0xd857a6b6fff20add},
+		{Name: "(*Server).reject", Line: 636, Off: 19353, Head: "func (s *Server) reject(c *anet.Conn, code int, reason string) {", Len: 748, Hash: 0x9dea944cb72bb2b4},
 	})
 }
 
@@ -103,47 +103,47 @@ func (ag_f *ag_Server_ListenAndServe) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:117
+//line server.go:119
 func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :117:1*/ var (
+	/*line :119:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :117:1*/ if ag_co.Unwinding() {
-		/*line :117:1*/ return rt.Ready
+	/*line :119:1*/ if ag_co.Unwinding() {
+		/*line :119:1*/ return rt.Ready
 	}
-	/*line :117:1*/ switch ag_f.ag_state {
-	/*line :117:1*/ case 1:
-		/*line :117:1*/ goto ag_resume1
-		/*line :117:1*/
+	/*line :119:1*/ switch ag_f.ag_state {
+	/*line :119:1*/ case 1:
+		/*line :119:1*/ goto ag_resume1
+		/*line :119:1*/
 	case 2:
-		/*line :117:1*/ goto ag_resume2
+		/*line :119:1*/ goto ag_resume2
 	}
-	/*line server.go:118:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :118:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :118:2*/ ag_f.addr = ""
-	/*line :118:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :118:2*/ return ag_s
+	/*line server.go:120:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :120:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :120:2*/ ag_f.addr = ""
+	/*line :120:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :120:2*/ return ag_s
 	}
-	/*line :118:2*/ ag_resume1:
-	/*line server.go:118:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :118:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:119:2*/ if err != nil {
-		/*line server.go:120:3*/ ag_f.ag_err = err
-		/*line :120:3*/ return rt.Ready
+	/*line :120:2*/ ag_resume1:
+	/*line server.go:120:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :120:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:121:2*/ if err != nil {
+		/*line server.go:122:3*/ ag_f.ag_err = err
+		/*line :122:3*/ return rt.Ready
 	}
-	/*line server.go:122:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
-	/*line :122:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
-	/*line :122:9*/ ag_f.s = nil
-	/*line :122:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :122:9*/ return ag_s
+	/*line server.go:124:9*/ ag_f.ag_aw1 = ag_f.s.ServeAsync(ln)
+	/*line :124:9*/ ag_f.ag_state = 2 // await: s.Serve(ln)
+	/*line :124:9*/ ag_f.s = nil
+	/*line :124:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :124:9*/ return ag_s
 	}
-	/*line :122:9*/ ag_resume2:
-	/*line server.go:122:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :122:9*/ ag_f.ag_aw1 = nil
-	/*line server.go:122:2*/ ag_f.ag_err = ag_t2
-	/*line :122:2*/ return rt.Ready
+	/*line :124:9*/ ag_resume2:
+	/*line server.go:124:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :124:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:124:2*/ ag_f.ag_err = ag_t2
+	/*line :124:2*/ return rt.Ready
 }
 
 //line server_async.go:150
@@ -152,9 +152,9 @@ func (ag_f *ag_Server_ListenAndServe) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_ListenAndServe) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:118"
+		return "server.go:120"
 	case 2:
-		return "server.go:122"
+		return "server.go:124"
 	}
 	return ""
 }
@@ -189,47 +189,47 @@ func (ag_f *ag_Server_ListenAndServeTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:129
+//line server.go:131
 func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :129:1*/ var (
+	/*line :131:1*/ var (
 		ln    *anet.Listener
 		err   error
 		ag_t2 error
 	)
-	/*line :129:1*/ if ag_co.Unwinding() {
-		/*line :129:1*/ return rt.Ready
+	/*line :131:1*/ if ag_co.Unwinding() {
+		/*line :131:1*/ return rt.Ready
 	}
-	/*line :129:1*/ switch ag_f.ag_state {
-	/*line :129:1*/ case 1:
-		/*line :129:1*/ goto ag_resume1
-		/*line :129:1*/
+	/*line :131:1*/ switch ag_f.ag_state {
+	/*line :131:1*/ case 1:
+		/*line :131:1*/ goto ag_resume1
+		/*line :131:1*/
 	case 2:
-		/*line :129:1*/ goto ag_resume2
+		/*line :131:1*/ goto ag_resume2
 	}
-	/*line server.go:130:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
-	/*line :130:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
-	/*line :130:2*/ ag_f.addr = ""
-	/*line :130:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :130:2*/ return ag_s
+	/*line server.go:132:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", ag_f.addr)
+	/*line :132:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", addr)
+	/*line :132:2*/ ag_f.addr = ""
+	/*line :132:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :132:2*/ return ag_s
 	}
-	/*line :130:2*/ ag_resume1:
-	/*line server.go:130:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :130:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:131:2*/ if err != nil {
-		/*line server.go:132:3*/ ag_f.ag_err = err
-		/*line :132:3*/ return rt.Ready
+	/*line :132:2*/ ag_resume1:
+	/*line server.go:132:2*/ ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :132:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:133:2*/ if err != nil {
+		/*line server.go:134:3*/ ag_f.ag_err = err
+		/*line :134:3*/ return rt.Ready
 	}
-	/*line server.go:134:9*/ ag_f.ag_aw1 = ag_f.s.ServeTLSAsync(ln, ag_f.certFile, ag_f.keyFile)
-	/*line :134:9*/ ag_f.ag_state = 2 // await: s.ServeTLS(ln, certFile, keyFile)
-	/*line :134:9*/ ag_f.s, ag_f.certFile, ag_f.keyFile = nil, "", ""
-	/*line :134:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :134:9*/ return ag_s
+	/*line server.go:136:9*/ ag_f.ag_aw1 = ag_f.s.ServeTLSAsync(ln, ag_f.certFile, ag_f.keyFile)
+	/*line :136:9*/ ag_f.ag_state = 2 // await: s.ServeTLS(ln, certFile, keyFile)
+	/*line :136:9*/ ag_f.s, ag_f.certFile, ag_f.keyFile = nil, "", ""
+	/*line :136:9*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :136:9*/ return ag_s
 	}
-	/*line :134:9*/ ag_resume2:
-	/*line server.go:134:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
-	/*line :134:9*/ ag_f.ag_aw1 = nil
-	/*line server.go:134:2*/ ag_f.ag_err = ag_t2
-	/*line :134:2*/ return rt.Ready
+	/*line :136:9*/ ag_resume2:
+	/*line server.go:136:9*/ _, ag_t2 = ag_f.ag_aw1.AwaitResult()
+	/*line :136:9*/ ag_f.ag_aw1 = nil
+	/*line server.go:136:2*/ ag_f.ag_err = ag_t2
+	/*line :136:2*/ return rt.Ready
 }
 
 //line server_async.go:236
@@ -238,9 +238,9 @@ func (ag_f *ag_Server_ListenAndServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_ListenAndServeTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:130"
+		return "server.go:132"
 	case 2:
-		return "server.go:134"
+		return "server.go:136"
 	}
 	return ""
 }
@@ -274,47 +274,47 @@ func (ag_f *ag_Server_ServeTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:144
+//line server.go:146
 func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :144:1*/ var (
+	/*line :146:1*/ var (
 		cfg   *tls.Config
 		ag_t1 error
 	)
-	/*line :144:1*/ if ag_co.Unwinding() {
-		/*line :144:1*/ return rt.Ready
+	/*line :146:1*/ if ag_co.Unwinding() {
+		/*line :146:1*/ return rt.Ready
 	}
-	/*line :144:1*/ switch ag_f.ag_state {
-	/*line :144:1*/ case 1:
-		/*line :144:1*/ goto ag_resume1
+	/*line :146:1*/ switch ag_f.ag_state {
+	/*line :146:1*/ case 1:
+		/*line :146:1*/ goto ag_resume1
 	}
-	/*line server.go:145:2*/ cfg = ag_f.s.serverTLS()
-	/*line server.go:146:2*/ if ag_f.certFile != "" || ag_f.keyFile != "" {
-		/*line server.go:147:3*/ cert, err := tls.LoadX509KeyPair(ag_f.certFile, ag_f.keyFile)
-		/*line server.go:148:3*/ if err != nil {
-			/*line server.go:149:4*/ ag_f.ln.Close()
-			/*line server.go:150:4*/ ag_f.ag_err = err
-			/*line :150:4*/ return rt.Ready
+	/*line server.go:147:2*/ cfg = ag_f.s.serverTLS()
+	/*line server.go:148:2*/ if ag_f.certFile != "" || ag_f.keyFile != "" {
+		/*line server.go:149:3*/ cert, err := tls.LoadX509KeyPair(ag_f.certFile, ag_f.keyFile)
+		/*line server.go:150:3*/ if err != nil {
+			/*line server.go:151:4*/ ag_f.ln.Close()
+			/*line server.go:152:4*/ ag_f.ag_err = err
+			/*line :152:4*/ return rt.Ready
 		}
-		/*line server.go:152:3*/ cfg.Certificates = append(cfg.Certificates, cert)
+		/*line server.go:154:3*/ cfg.Certificates = append(cfg.Certificates, cert)
 	}
-	/*line :152:3*/ ag_f.certFile, ag_f.keyFile = "", ""
-	/*line server.go:154:2*/ if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
-		/*line server.go:155:3*/ ag_f.ln.Close()
-		/*line server.go:156:3*/ ag_f.ag_err = errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
-		/*line :156:3*/ return rt.Ready
+	/*line :154:3*/ ag_f.certFile, ag_f.keyFile = "", ""
+	/*line server.go:156:2*/ if len(cfg.Certificates) == 0 && cfg.GetCertificate == nil && cfg.GetConfigForClient == nil {
+		/*line server.go:157:3*/ ag_f.ln.Close()
+		/*line server.go:158:3*/ ag_f.ag_err = errors.New("ahttp: ServeTLS needs a certificate (certFile and keyFile, or TLSConfig)")
+		/*line :158:3*/ return rt.Ready
 	}
-	/*line server.go:158:2*/ ag_f.s.tls = cfg
-	/*line server.go:159:9*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
-	/*line :159:9*/ ag_f.ag_state = 1 // await: s.Serve(ln)
-	/*line :159:9*/ ag_f.s, ag_f.ln = nil, nil
-	/*line :159:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :159:9*/ return ag_s
+	/*line server.go:160:2*/ ag_f.s.tls = cfg
+	/*line server.go:161:9*/ ag_f.ag_aw0 = ag_f.s.ServeAsync(ag_f.ln)
+	/*line :161:9*/ ag_f.ag_state = 1 // await: s.Serve(ln)
+	/*line :161:9*/ ag_f.s, ag_f.ln = nil, nil
+	/*line :161:9*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :161:9*/ return ag_s
 	}
-	/*line :159:9*/ ag_resume1:
-	/*line server.go:159:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :159:9*/ ag_f.ag_aw0 = nil
-	/*line server.go:159:2*/ ag_f.ag_err = ag_t1
-	/*line :159:2*/ return rt.Ready
+	/*line :161:9*/ ag_resume1:
+	/*line server.go:161:9*/ _, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :161:9*/ ag_f.ag_aw0 = nil
+	/*line server.go:161:2*/ ag_f.ag_err = ag_t1
+	/*line :161:2*/ return rt.Ready
 }
 
 //line server_async.go:321
@@ -323,7 +323,7 @@ func (ag_f *ag_Server_ServeTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Server_ServeTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:159"
+		return "server.go:161"
 	}
 	return ""
 }
@@ -359,117 +359,119 @@ func (ag_f *ag_Server_Serve) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:186
+//line server.go:188
 func (ag_f *ag_Server_Serve) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :186:1*/ var (
-		c   *anet.Conn
-		err error
+	/*line :188:1*/ var (
+		ag_c1 *anet.Conn
+		err   error
+		sc    *serverConn
 	)
-	/*line :186:1*/ if ag_co.Unwinding() {
-		/*line :186:1*/ goto ag_exit
+	/*line :188:1*/ if ag_co.Unwinding() {
+		/*line :188:1*/ goto ag_exit
 	}
-	/*line :186:1*/ switch ag_f.ag_state {
-	/*line :186:1*/ case 1:
-		/*line :186:1*/ goto ag_resume1
-		/*line :186:1*/
+	/*line :188:1*/ switch ag_f.ag_state {
+	/*line :188:1*/ case 1:
+		/*line :188:1*/ goto ag_resume1
+		/*line :188:1*/
 	case 2:
-		/*line :186:1*/ goto ag_resume2
-		/*line :186:1*/
+		/*line :188:1*/ goto ag_resume2
+		/*line :188:1*/
 	case 3:
-		/*line :186:1*/ goto ag_resume3
-		/*line :186:1*/
+		/*line :188:1*/ goto ag_resume3
+		/*line :188:1*/
 	case 4:
-		/*line :186:1*/ goto ag_resume4
+		/*line :188:1*/ goto ag_resume4
 	}
-	/*line server.go:187:2*/ if ag_f.s.closed {
-		/*line server.go:188:3*/ ag_f.ln.Close()
-		/*line server.go:189:3*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :189:3*/ goto ag_exit
+	/*line server.go:189:2*/ if ag_f.s.closed {
+		/*line server.go:190:3*/ ag_f.ln.Close()
+		/*line server.go:191:3*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :191:3*/ goto ag_exit
 	}
-	/*line server.go:191:2*/ if ag_f.s.listeners == nil {
-		/*line server.go:192:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
-		/*line server.go:193:3*/ ag_f.s.conns = map[*anet.Conn]bool{}
+	/*line server.go:193:2*/ if ag_f.s.listeners == nil {
+		/*line server.go:194:3*/ ag_f.s.listeners = map[*anet.Listener]struct{}{}
+		/*line server.go:195:3*/ ag_f.s.conns = map[*anet.Conn]*serverConn{}
 	}
-	/*line server.go:195:2*/ if ag_f.s.tls == nil && ag_f.s.TLSConfig != nil {
-		/*line server.go:196:3*/ ag_f.s.tls = ag_f.s.serverTLS()
+	/*line server.go:197:2*/ if ag_f.s.tls == nil && ag_f.s.TLSConfig != nil {
+		/*line server.go:198:3*/ ag_f.s.tls = ag_f.s.serverTLS()
 	}
-	/*line server.go:198:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
-	/*line server.go:199:2*/ {
-		/*line :199:2*/ ag_d0 := ag_f.s.listeners
-		/*line :199:2*/ ag_d1 := ag_f.ln
-		/*line :199:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :199:2*/ defer delete(ag_d0, ag_d1)
-			/*line :199:2*/ ag_p.Raise()
+	/*line server.go:200:2*/ ag_f.s.listeners[ag_f.ln] = struct{}{}
+	/*line server.go:201:2*/ {
+		/*line :201:2*/ ag_d0 := ag_f.s.listeners
+		/*line :201:2*/ ag_d1 := ag_f.ln
+		/*line :201:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :201:2*/ defer delete(ag_d0, ag_d1)
+			/*line :201:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:200:2*/ ag_f.pause = 5 * time.Millisecond
-	/*line :200:2*/ ag_L1:
-	/*line server.go:202:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
-	/*line :202:3*/ ag_f.ag_state = 1 // await: ln.Accept()
-	/*line :202:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :202:3*/ return ag_s
+	/*line server.go:202:2*/ ag_f.pause = 5 * time.Millisecond
+	/*line :202:2*/ ag_L1:
+	/*line server.go:204:3*/ ag_f.ag_aw0 = ag_f.ln.AcceptAsync()
+	/*line :204:3*/ ag_f.ag_state = 1 // await: ln.Accept()
+	/*line :204:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :204:3*/ return ag_s
 	}
-	/*line :202:3*/ ag_resume1:
-	/*line server.go:202:3*/ c, err = ag_f.ag_aw0.AwaitResult()
-	/*line :202:3*/ ag_f.ag_aw0 = nil
-	/*line server.go:203:3*/ if ag_f.s.closed {
-		/*line server.go:204:4*/ if c != nil {
-			/*line server.go:205:5*/ c.Close()
+	/*line :204:3*/ ag_resume1:
+	/*line server.go:204:3*/ ag_c1, err = ag_f.ag_aw0.AwaitResult()
+	/*line :204:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:205:3*/ if ag_f.s.closed {
+		/*line server.go:206:4*/ if ag_c1 != nil {
+			/*line server.go:207:5*/ ag_c1.Close()
 		}
-		/*line server.go:207:4*/ ag_f.ag_err = http.ErrServerClosed
-		/*line :207:4*/ goto ag_exit
+		/*line server.go:209:4*/ ag_f.ag_err = http.ErrServerClosed
+		/*line :209:4*/ goto ag_exit
 	}
-	/*line server.go:209:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
-		/*line :209:3*/ goto ag_L4
+	/*line server.go:211:3*/ if !(errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)) {
+		/*line :211:3*/ goto ag_L4
 	}
-	/*line server.go:210:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
-	/*line server.go:211:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
-	/*line :211:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
-	/*line :211:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :211:4*/ return ag_s
+	/*line server.go:212:4*/ ag_f.s.logf("ahttp: Accept error: %v; retrying in %v", err, ag_f.pause)
+	/*line server.go:213:4*/ ag_f.ag_aw1 = rt.SleepAsync(ag_f.pause)
+	/*line :213:4*/ ag_f.ag_state = 2 // await: rt.Sleep(pause)
+	/*line :213:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :213:4*/ return ag_s
 	}
-	/*line :211:4*/ ag_resume2:
-	/*line :211:4*/ ag_f.ag_aw1 = nil
-	/*line server.go:212:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
-	/*line :212:4*/ goto ag_L2
-	/*line :212:4*/ ag_L4:
-	/*line server.go:215:3*/ if err != nil {
-		/*line server.go:216:4*/ ag_f.ag_err = err
-		/*line :216:4*/ goto ag_exit
+	/*line :213:4*/ ag_resume2:
+	/*line :213:4*/ ag_f.ag_aw1 = nil
+	/*line server.go:214:4*/ ag_f.pause = min(2*ag_f.pause, time.Second)
+	/*line :214:4*/ goto ag_L2
+	/*line :214:4*/ ag_L4:
+	/*line server.go:217:3*/ if err != nil {
+		/*line server.go:218:4*/ ag_f.ag_err = err
+		/*line :218:4*/ goto ag_exit
 	}
-	/*line server.go:218:3*/ ag_f.pause = 5 * time.Millisecond
-	/*line server.go:219:3*/ ag_f.s.conns[c] = false
-	/*line server.go:220:3*/ ag_f.ag_aw2 = ag_f.s.ag_0spawn_serveConn(c, rt.Name("ahttp conn "+c.RemoteAddr().String()))
-	/*line :220:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(c), rt.Name("ahttp conn " + c.R...
-	/*line :220:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :220:3*/ return ag_s
+	/*line server.go:220:3*/ ag_f.pause = 5 * time.Millisecond
+	/*line server.go:221:3*/ sc = &serverConn{srv: ag_f.s, c: ag_c1, raddr: ag_c1.RemoteAddr().String()}
+	/*line server.go:222:3*/ ag_f.s.conns[ag_c1] = sc
+	/*line server.go:223:3*/ ag_f.ag_aw2 = ag_f.s.ag_0spawn_serveConn(sc, rt.Name("ahttp conn "+sc.raddr))
+	/*line :223:3*/ ag_f.ag_state = 3 // await: rt.Spawn(s.serveConnAsync(sc), rt.Name("ahttp conn " + sc...
+	/*line :223:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :223:3*/ return ag_s
 	}
-	/*line :220:3*/ ag_resume3:
-	/*line :220:3*/ ag_f.ag_aw2 = nil
-	/*line :220:3*/ ag_L2:
-	/*line :220:3*/ goto ag_L1
-	/*line :220:3*/ ag_exit:
-	/*line :220:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :220:3*/ ag_resume4:
-	/*line :220:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :220:3*/ return ag_s
+	/*line :223:3*/ ag_resume3:
+	/*line :223:3*/ ag_f.ag_aw2 = nil
+	/*line :223:3*/ ag_L2:
+	/*line :223:3*/ goto ag_L1
+	/*line :223:3*/ ag_exit:
+	/*line :223:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :223:3*/ ag_resume4:
+	/*line :223:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :223:3*/ return ag_s
 	}
-	/*line :220:3*/ return rt.Ready
+	/*line :223:3*/ return rt.Ready
 }
 
-//line server_async.go:461
+//line server_async.go:463
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_Serve) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:202"
+		return "server.go:204"
 	case 2:
-		return "server.go:211"
+		return "server.go:213"
 	case 3:
-		return "server.go:220"
+		return "server.go:223"
 	case 4:
-		return "server.go:222 (deferred calls)"
+		return "server.go:225 (deferred calls)"
 	}
 	return ""
 }
@@ -478,8 +480,8 @@ func (ag_f *ag_Server_Serve) AwaitLine() string {
 type ag_Server_serveConn struct {
 	ag_state  int
 	s         *Server
-	c         *anet.Conn
-	task      *rt.Coro
+	sc        *serverConn
+	c         **anet.Conn
 	ag_aw0    rt.Awaitable[struct{}]
 	ag_aw1    rt.Awaitable[*rt.Coro]
 	ag_aw2    rt.Awaitable[int]
@@ -487,13 +489,13 @@ type ag_Server_serveConn struct {
 }
 
 // serveConnAsync returns the coroutine of (*Server).serveConn: nothing runs until it is awaited, spawned, gathered or run.
-func (s *Server) serveConnAsync(c *anet.Conn) rt.Awaitable[struct{}] {
-	return &ag_Server_serveConn{s: s, c: c}
+func (s *Server) serveConnAsync(sc *serverConn) rt.Awaitable[struct{}] {
+	return &ag_Server_serveConn{s: s, sc: sc}
 }
 
 // ag_0spawn_serveConn starts (*Server).serveConn as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveConnAsync(...)).
-func (s *Server) ag_0spawn_serveConn(c *anet.Conn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
-	return rt.SpawnFrame[struct{}, ag_Server_serveConn](ag_Server_serveConn{s: s, c: c}, ag_opts...)
+func (s *Server) ag_0spawn_serveConn(sc *serverConn, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+	return rt.SpawnFrame[struct{}, ag_Server_serveConn](ag_Server_serveConn{s: s, sc: sc}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveConn) AwaitStart(co *rt.Coro) rt.Status {
@@ -504,130 +506,138 @@ func (ag_f *ag_Server_serveConn) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:265
+//line server.go:268
 func (ag_f *ag_Server_serveConn) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :265:1*/ var (
+	/*line :268:1*/ var (
 		err    error
 		reason string
 		skip   int
 	)
-	/*line :265:1*/ if ag_co.Unwinding() {
-		/*line :265:1*/ goto ag_exit
+	/*line :268:1*/ if ag_co.Unwinding() {
+		/*line :268:1*/ goto ag_exit
 	}
-	/*line :265:1*/ switch ag_f.ag_state {
-	/*line :265:1*/ case 1:
-		/*line :265:1*/ goto ag_resume1
-		/*line :265:1*/
+	/*line :268:1*/ switch ag_f.ag_state {
+	/*line :268:1*/ case 1:
+		/*line :268:1*/ goto ag_resume1
+		/*line :268:1*/
 	case 2:
-		/*line :265:1*/ goto ag_resume2
-		/*line :265:1*/
+		/*line :268:1*/ goto ag_resume2
+		/*line :268:1*/
 	case 3:
-		/*line :265:1*/ goto ag_resume3
-		/*line :265:1*/
+		/*line :268:1*/ goto ag_resume3
+		/*line :268:1*/
 	case 4:
-		/*line :265:1*/ goto ag_resume4
+		/*line :268:1*/ goto ag_resume4
 	}
-	/*line server.go:266:2*/ {
-		/*line :266:2*/ ag_dfn := func() {
-			/*line server.go:267:3*/ delete(ag_f.s.conns, ag_f.c)
-			/*line server.go:268:3*/ ag_f.c.Close()
-			/*line server.go:269:3*/ if len(ag_f.s.conns) == 0 && ag_f.s.drained != nil {
-				/*line server.go:270:4*/ ag_f.s.drained.Set()
+	/*line :268:1*/ ag_f.c = new(*anet.Conn)
+	/*line server.go:269:2*/ (*ag_f.c) = ag_f.sc.c
+	/*line server.go:270:2*/ {
+		/*line :270:2*/ ag_dfn := func(ag_cell_c **anet.Conn) func() {
+			/*line :270:2*/ return func() {
+				/*line server.go:271:3*/ delete(ag_f.s.conns, (*ag_cell_c))
+				/*line server.go:272:3*/ (*ag_cell_c).Close()
+				/*line server.go:273:3*/ if len(ag_f.s.conns) == 0 && ag_f.s.drained != nil {
+					/*line server.go:274:4*/ ag_f.s.drained.Set()
+				}
 			}
-		}
-		/*line server.go:266:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :266:2*/ defer ag_dfn()
-			/*line :266:2*/ ag_p.Raise()
+		}(ag_f.c)
+		/*line server.go:270:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :270:2*/ defer ag_dfn()
+			/*line :270:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:273:2*/ if !(ag_f.s.tls != nil) {
-		/*line :273:2*/ goto ag_L1
+	/*line server.go:277:2*/ if !(ag_f.s.tls != nil) {
+		/*line :277:2*/ ag_f.c = nil
+		/*line :277:2*/ goto ag_L1
 	}
-	/*line server.go:274:3*/ anet.TLSServer(ag_f.c, ag_f.s.tls)
-	/*line server.go:275:3*/ if ag_f.s.ReadTimeout > 0 {
-		/*line server.go:276:4*/ ag_f.c.SetHandshakeTimeout(ag_f.s.ReadTimeout)
+	/*line server.go:278:3*/ anet.TLSServer((*ag_f.c), ag_f.s.tls)
+	/*line server.go:279:3*/ if ag_f.s.ReadTimeout > 0 {
+		/*line server.go:280:4*/ (*ag_f.c).SetHandshakeTimeout(ag_f.s.ReadTimeout)
 	}
-	/*line server.go:278:6*/ ag_f.ag_aw0 = ag_f.c.HandshakeAsync()
-	/*line :278:6*/ ag_f.ag_state = 1 // await: c.Handshake()
-	/*line :278:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :278:6*/ return ag_s
+	/*line server.go:282:6*/ ag_f.ag_aw0 = (*ag_f.c).HandshakeAsync()
+	/*line :282:6*/ ag_f.ag_state = 1 // await: c.Handshake()
+	/*line :282:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :282:6*/ return ag_s
 	}
-	/*line :278:6*/ ag_resume1:
-	/*line server.go:278:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :278:6*/ ag_f.ag_aw0 = nil
-	/*line server.go:278:3*/ if !(err != nil) {
-		/*line :278:3*/ goto ag_L2
+	/*line :282:6*/ ag_resume1:
+	/*line server.go:282:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :282:6*/ ag_f.ag_aw0 = nil
+	/*line server.go:282:3*/ if !(err != nil) {
+		/*line :282:3*/ ag_f.c = nil
+		/*line :282:3*/ goto ag_L2
 	}
-	/*line server.go:279:4*/ reason = err.Error()
-	/*line server.go:280:4*/ if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
-		/*line server.go:282:5*/ io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
-		/*line server.go:283:5*/ reason = "client sent an HTTP request to an HTTPS server"
+	/*line server.go:283:4*/ reason = err.Error()
+	/*line server.go:284:4*/ if re, ok := err.(tls.RecordHeaderError); ok && re.Conn != nil && looksLikeHTTP(re.RecordHeader) {
+		/*line server.go:286:5*/ io.WriteString(re.Conn, "HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n")
+		/*line server.go:287:5*/ reason = "client sent an HTTP request to an HTTPS server"
 	}
-	/*line server.go:285:4*/ if !ag_f.s.closed {
-		/*line server.go:286:5*/ ag_f.s.logf("http: TLS handshake error from %s: %v", ag_f.c.RemoteAddr(), reason)
+	/*line server.go:289:4*/ if !ag_f.s.closed {
+		/*line server.go:290:5*/ ag_f.s.logf("http: TLS handshake error from %s: %v", (*ag_f.c).RemoteAddr(), reason)
 	}
-	/*line server.go:288:4*/ goto ag_exit
-	/*line :288:4*/ ag_L2:
-	/*line :288:4*/ ag_L1:
-	/*line server.go:291:2*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
-	/*line :291:2*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
-	/*line :291:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :291:2*/ return ag_s
+	/*line server.go:292:4*/ goto ag_exit
+	/*line :292:4*/ ag_L2:
+	/*line :292:4*/ ag_L1:
+	/*line server.go:295:2*/ ag_f.ag_aw1 = rt.CurrentTaskAsync()
+	/*line :295:2*/ ag_f.ag_state = 2 // await: rt.CurrentTask()
+	/*line :295:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :295:2*/ return ag_s
 	}
-	/*line :291:2*/ ag_resume2:
-	/*line server.go:291:2*/ ag_f.task, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :291:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:292:6*/ skip = -1
-	/*line :292:6*/ ag_L3:
-	/*line server.go:293:6*/ ag_f.ag_aw2 = ag_f.s.serveOneAsync(ag_f.c, ag_f.task, skip)
-	/*line :293:6*/ ag_f.ag_state = 3 // await: s.serveOne(c, task, skip)
-	/*line :293:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :293:6*/ return ag_s
+	/*line :295:2*/ ag_resume2:
+	/*line server.go:295:2*/ ag_f.sc.task, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :295:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:296:2*/ ag_f.sc.hsEnd = ag_f.sc.hs.end
+	/*line server.go:297:6*/ skip = -1
+	/*line :297:6*/ ag_L3:
+	/*line server.go:298:6*/ ag_f.ag_aw2 = ag_f.s.serveOneAsync(ag_f.sc, skip)
+	/*line :298:6*/ ag_f.ag_state = 3 // await: s.serveOne(sc, skip)
+	/*line :298:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :298:6*/ return ag_s
 	}
-	/*line :293:6*/ ag_resume3:
-	/*line server.go:293:6*/ skip, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :293:6*/ ag_f.ag_aw2 = nil
-	/*line server.go:293:3*/ if !(skip < 0 || ag_f.s.closed) {
-		/*line :293:3*/ goto ag_L6
+	/*line :298:6*/ ag_resume3:
+	/*line server.go:298:6*/ skip, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :298:6*/ ag_f.ag_aw2 = nil
+	/*line server.go:298:3*/ if !(skip < 0 || ag_f.s.closed) {
+		/*line :298:3*/ goto ag_L6
 	}
-	/*line server.go:294:4*/ goto ag_exit
-	/*line :294:4*/ ag_L6:
-	/*line server.go:296:3*/ ag_f.s.conns[ag_f.c] = false
-	/*line :296:3*/ goto ag_L3
-	/*line :296:3*/ ag_exit:
-	/*line :296:3*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :296:3*/ ag_resume4:
-	/*line :296:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :296:3*/ return ag_s
+	/*line server.go:299:4*/ goto ag_exit
+	/*line :299:4*/ ag_L6:
+	/*line server.go:301:3*/ ag_f.sc.busy = false
+	/*line :301:3*/ goto ag_L3
+	/*line :301:3*/ ag_exit:
+	/*line :301:3*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :301:3*/ ag_resume4:
+	/*line :301:3*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :301:3*/ return ag_s
 	}
-	/*line :296:3*/ return rt.Ready
+	/*line :301:3*/ return rt.Ready
 }
 
-//line server_async.go:607
+//line server_async.go:616
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveConn) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:278"
+		return "server.go:282"
 	case 2:
-		return "server.go:291"
+		return "server.go:295"
 	case 3:
-		return "server.go:293"
+		return "server.go:298"
 	case 4:
-		return "server.go:298 (deferred calls)"
+		return "server.go:303 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_Server_serveOne is the frame of (*Server).serveOne (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Server_serveOne is the frame of (*Server).serveOne (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Server_serveOne struct {
 	ag_state int
 	s        *Server
-	c        *anet.Conn
-	task     *rt.Coro
+	sc       *serverConn
 	skip     int
+	c        *anet.Conn
 	wait     time.Duration
+	err      error
 	block    []byte
 	req      *http.Request
 	next     int
@@ -644,13 +654,13 @@ type ag_Server_serveOne struct {
 }
 
 // serveOneAsync returns the coroutine of (*Server).serveOne: nothing runs until it is awaited, spawned, gathered or run.
-func (s *Server) serveOneAsync(c *anet.Conn, task *rt.Coro, skip int) rt.Awaitable[int] {
-	return &ag_Server_serveOne{s: s, c: c, task: task, skip: skip}
+func (s *Server) serveOneAsync(sc *serverConn, skip int) rt.Awaitable[int] {
+	return &ag_Server_serveOne{s: s, sc: sc, skip: skip}
 }
 
 // ag_0spawn_serveOne starts (*Server).serveOne as a task, its frame in the task's allocation: the generated form of rt.Spawn(serveOneAsync(...)).
-func (s *Server) ag_0spawn_serveOne(c *anet.Conn, task *rt.Coro, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
-	return rt.SpawnFrame[int, ag_Server_serveOne](ag_Server_serveOne{s: s, c: c, task: task, skip: skip}, ag_opts...)
+func (s *Server) ag_0spawn_serveOne(sc *serverConn, skip int, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Server_serveOne](ag_Server_serveOne{s: s, sc: sc, skip: skip}, ag_opts...)
 }
 
 func (ag_f *ag_Server_serveOne) AwaitStart(co *rt.Coro) rt.Status {
@@ -661,349 +671,380 @@ func (ag_f *ag_Server_serveOne) AwaitResult() (int, error) {
 	return ag_f.ag_r0, nil
 }
 
-//line server.go:318
+//line server.go:390
 func (ag_f *ag_Server_serveOne) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :318:1*/ var (
-		ag_t1      time.Time
-		ag_err1    error
+	/*line :390:1*/ var (
+		dl         time.Time
+		ag_t3      time.Time
+		raw        []byte
 		bad        *badHeader
 		ok         bool
-		start      time.Time
+		ag_start1  time.Time
 		code       int
 		ag_reason1 string
 		expect     string
-		ag_err2    error
+		ag_err1    error
 		body       *Body
 		data       []byte
+		ag_err2    error
 		herr       error
-		ag_err3    error
+		out        *bytes.Buffer
 	)
-	/*line :318:1*/ if ag_co.Unwinding() {
-		/*line :318:1*/ return rt.Ready
+	/*line :390:1*/ if ag_co.Unwinding() {
+		/*line :390:1*/ return rt.Ready
 	}
-	/*line :318:1*/ switch ag_f.ag_state {
-	/*line :318:1*/ case 1:
-		/*line :318:1*/ goto ag_resume1
-		/*line :318:1*/
+	/*line :390:1*/ switch ag_f.ag_state {
+	/*line :390:1*/ case 1:
+		/*line :390:1*/ goto ag_resume1
+		/*line :390:1*/
 	case 2:
-		/*line :318:1*/ goto ag_resume2
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume2
+		/*line :390:1*/
 	case 3:
-		/*line :318:1*/ goto ag_resume3
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume3
+		/*line :390:1*/
 	case 4:
-		/*line :318:1*/ goto ag_resume4
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume4
+		/*line :390:1*/
 	case 5:
-		/*line :318:1*/ goto ag_resume5
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume5
+		/*line :390:1*/
 	case 6:
-		/*line :318:1*/ goto ag_resume6
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume6
+		/*line :390:1*/
 	case 7:
-		/*line :318:1*/ goto ag_resume7
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume7
+		/*line :390:1*/
 	case 8:
-		/*line :318:1*/ goto ag_resume8
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume8
+		/*line :390:1*/
 	case 9:
-		/*line :318:1*/ goto ag_resume9
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume9
+		/*line :390:1*/
 	case 10:
-		/*line :318:1*/ goto ag_resume10
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume10
+		/*line :390:1*/
 	case 11:
-		/*line :318:1*/ goto ag_resume11
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume11
+		/*line :390:1*/
 	case 12:
-		/*line :318:1*/ goto ag_resume12
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume12
+		/*line :390:1*/
 	case 13:
-		/*line :318:1*/ goto ag_resume13
-		/*line :318:1*/
+		/*line :390:1*/ goto ag_resume13
+		/*line :390:1*/
 	case 14:
-		/*line :318:1*/ goto ag_resume14
+		/*line :390:1*/ goto ag_resume14
 	}
-	/*line server.go:319:2*/ ag_f.wait = ag_f.s.IdleTimeout
-	/*line server.go:320:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
-		/*line server.go:321:3*/ ag_f.wait = ag_f.s.ReadTimeout
+	/*line server.go:391:2*/ ag_f.c = ag_f.sc.c
+	/*line server.go:392:2*/ ag_f.wait = ag_f.s.IdleTimeout
+	/*line server.go:393:2*/ if ag_f.skip < 0 || ag_f.wait == 0 {
+		/*line server.go:394:3*/ ag_f.wait = ag_f.s.ReadTimeout
 	}
-	/*line server.go:323:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :323:29*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :323:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :323:29*/ return ag_s
+	/*line server.go:396:6*/ dl = time.Time{}
+	/*line server.go:397:2*/ if !(ag_f.wait > 0) {
+		/*line :397:2*/ goto ag_L1
 	}
-	/*line :323:29*/ ag_resume1:
-	/*line server.go:323:29*/ ag_t1, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :323:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:323:2*/ ag_f.c.SetReadDeadline(deadline(ag_t1, ag_f.wait))
-	/*line server.go:324:2*/ ag_f.ag_aw1 = readRequestHeaderAsync(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
-	/*line :324:2*/ ag_f.ag_state = 2 // await: readRequestHeader(c, s.maxHeaderBytes(), max(0, skip))
-	/*line :324:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :324:2*/ return ag_s
+	/*line server.go:398:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :398:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :398:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :398:8*/ return ag_s
 	}
-	/*line :324:2*/ ag_resume2:
-	/*line server.go:324:2*/ ag_f.block, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :324:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:325:2*/ if !(ag_err1 == ErrHeaderTooLarge) {
-		/*line :325:2*/ goto ag_L1
+	/*line :398:8*/ ag_resume1:
+	/*line server.go:398:8*/ ag_t3, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :398:8*/ ag_f.ag_aw0 = nil
+	/*line server.go:398:3*/ dl = ag_t3.Add(ag_f.wait)
+	/*line :398:3*/ ag_L1:
+	/*line server.go:400:2*/ ag_f.c.SetReadDeadline(dl)
+	/*line server.go:401:2*/ ag_f.sc.hs.start(ag_f.c, ag_f.s.maxHeaderBytes(), max(0, ag_f.skip))
+	/*line server.go:402:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(ag_f.sc.hsEnd)
+	/*line :402:2*/ ag_f.ag_state = 2 // await: c.ReadUntilFunc(sc.hsEnd)
+	/*line :402:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :402:2*/ return ag_s
 	}
-	/*line :325:2*/ ag_f.task, ag_f.block = nil, nil
-	/*line server.go:326:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :326:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
-	/*line :326:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :326:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :326:3*/ return ag_s
+	/*line :402:2*/ ag_resume2:
+	/*line server.go:402:2*/ raw, ag_f.err = ag_f.ag_aw1.AwaitResult()
+	/*line :402:2*/ ag_f.ag_aw1 = nil
+	/*line server.go:403:2*/ ag_f.block, ag_f.err = ag_f.sc.hs.result(raw, ag_f.err)
+	/*line server.go:404:2*/ if !(ag_f.err == ErrHeaderTooLarge) {
+		/*line :404:2*/ goto ag_L2
 	}
-	/*line :326:3*/ ag_resume3:
-	/*line :326:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:327:3*/ ag_f.ag_r0 = -1
-	/*line :327:3*/ return rt.Ready
-	/*line :327:3*/ ag_L1:
-	/*line server.go:329:5*/ bad, ok = ag_err1.(*badHeader)
-	/*line server.go:329:2*/ if !ok {
-		/*line :329:2*/ goto ag_L2
+	/*line :404:2*/ ag_f.err, ag_f.block = nil, nil
+	/*line server.go:405:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :405:3*/ ag_f.ag_state = 3 // await: s.reject(c, http.StatusRequestHeaderFieldsTooLarge, "")
+	/*line :405:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :405:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :405:3*/ return ag_s
 	}
-	/*line :329:2*/ ag_f.task, ag_f.block = nil, nil
-	/*line server.go:330:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
-	/*line :330:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
-	/*line :330:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :330:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :330:3*/ return ag_s
+	/*line :405:3*/ ag_resume3:
+	/*line :405:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:406:3*/ ag_f.ag_r0 = -1
+	/*line :406:3*/ return rt.Ready
+	/*line :406:3*/ ag_L2:
+	/*line server.go:408:5*/ bad, ok = ag_f.err.(*badHeader)
+	/*line server.go:408:2*/ if !ok {
+		/*line :408:2*/ goto ag_L3
 	}
-	/*line :330:3*/ ag_resume4:
-	/*line :330:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:331:3*/ ag_f.ag_r0 = -1
-	/*line :331:3*/ return rt.Ready
-	/*line :331:3*/ ag_L2:
-	/*line server.go:333:2*/ if ag_err1 != nil {
-		/*line server.go:334:3*/ ag_f.ag_r0 = -1
-		/*line :334:3*/ return rt.Ready
+	/*line :408:2*/ ag_f.err, ag_f.block = nil, nil
+	/*line server.go:409:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, bad.reason)
+	/*line :409:3*/ ag_f.ag_state = 4 // await: s.reject(c, http.StatusBadRequest, bad.reason)
+	/*line :409:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :409:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :409:3*/ return ag_s
 	}
-	/*line server.go:336:2*/ ag_f.s.conns[ag_f.c] = true
-	/*line server.go:337:2*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :337:2*/ ag_f.ag_state = 5 // await: rt.Now()
-	/*line :337:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :337:2*/ return ag_s
+	/*line :409:3*/ ag_resume4:
+	/*line :409:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:410:3*/ ag_f.ag_r0 = -1
+	/*line :410:3*/ return rt.Ready
+	/*line :410:3*/ ag_L3:
+	/*line server.go:412:2*/ if ag_f.err != nil {
+		/*line server.go:413:3*/ ag_f.ag_r0 = -1
+		/*line :413:3*/ return rt.Ready
 	}
-	/*line :337:2*/ ag_resume5:
-	/*line server.go:337:2*/ start, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :337:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:338:2*/ ag_f.c.SetReadDeadline(deadline(start, ag_f.s.ReadTimeout))
-	/*line server.go:339:2*/ ag_f.c.SetWriteDeadline(deadline(start, ag_f.s.WriteTimeout))
-	/*line server.go:340:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
-	/*line :340:2*/ ag_f.block = nil
-	/*line server.go:341:2*/ if !(code != 0) {
-		/*line :341:2*/ goto ag_L3
+	/*line server.go:415:2*/ ag_f.sc.busy = true
+	/*line server.go:416:2*/ if !(ag_f.s.ReadTimeout > 0 || ag_f.s.WriteTimeout > 0) {
+		/*line :416:2*/ goto ag_L4
 	}
-	/*line :341:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:342:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
-	/*line :342:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
-	/*line :342:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :342:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :342:3*/ return ag_s
+	/*line server.go:417:3*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :417:3*/ ag_f.ag_state = 5 // await: rt.Now()
+	/*line :417:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :417:3*/ return ag_s
 	}
-	/*line :342:3*/ ag_resume6:
-	/*line :342:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:343:3*/ ag_f.ag_r0 = -1
-	/*line :343:3*/ return rt.Ready
-	/*line :343:3*/ ag_L3:
-	/*line server.go:345:2*/ ag_f.next = 0
-	/*line server.go:346:2*/ if ag_f.req.Method == http.MethodPost {
-		/*line server.go:347:3*/ ag_f.next = 4
+	/*line :417:3*/ ag_resume5:
+	/*line server.go:417:3*/ ag_start1, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :417:3*/ ag_f.ag_aw0 = nil
+	/*line server.go:418:3*/ ag_f.c.SetReadDeadline(deadline(ag_start1, ag_f.s.ReadTimeout))
+	/*line server.go:419:3*/ ag_f.c.SetWriteDeadline(deadline(ag_start1, ag_f.s.WriteTimeout))
+	/*line :419:3*/ goto ag_L5
+	/*line :419:3*/ ag_L4:
+	/*line server.go:420:9*/ {
+		/*line server.go:421:3*/ ag_f.c.SetDeadline(time.Time{})
 	}
-	/*line server.go:349:2*/ ag_f.req.RemoteAddr = ag_f.c.RemoteAddr().String()
-	/*line server.go:350:2*/ if ag_f.c.IsTLS() {
-		/*line server.go:351:3*/ st := ag_f.c.ConnectionState()
-		/*line server.go:352:3*/ ag_f.req.TLS = &st
+	/*line :421:3*/ ag_L5:
+	/*line server.go:423:2*/ ag_f.req, code, ag_reason1 = readRequest(ag_f.block)
+	/*line :423:2*/ ag_f.block = nil
+	/*line server.go:424:2*/ if !(code != 0) {
+		/*line :424:2*/ goto ag_L6
 	}
-	/*line server.go:354:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
-	/*line server.go:355:2*/ if ag_f.mode == bodyToEOF {
-		/*line server.go:356:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
+	/*line :424:2*/ ag_f.err, ag_f.req = nil, nil
+	/*line server.go:425:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, code, ag_reason1)
+	/*line :425:3*/ ag_f.ag_state = 6 // await: s.reject(c, code, reason)
+	/*line :425:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :425:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :425:3*/ return ag_s
 	}
-	/*line server.go:358:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
-	/*line server.go:359:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
-		/*line :359:2*/ goto ag_L4
+	/*line :425:3*/ ag_resume6:
+	/*line :425:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:426:3*/ ag_f.ag_r0 = -1
+	/*line :426:3*/ return rt.Ready
+	/*line :426:3*/ ag_L6:
+	/*line server.go:428:2*/ ag_f.next = 0
+	/*line server.go:429:2*/ if ag_f.req.Method == http.MethodPost {
+		/*line server.go:430:3*/ ag_f.next = 4
 	}
-	/*line :359:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:360:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :360:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :360:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :360:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :360:3*/ return ag_s
+	/*line server.go:432:2*/ ag_f.req.RemoteAddr = ag_f.sc.raddr
+	/*line server.go:433:2*/ if ag_f.c.IsTLS() {
+		/*line server.go:434:3*/ st := ag_f.c.ConnectionState()
+		/*line server.go:435:3*/ ag_f.req.TLS = &st
 	}
-	/*line :360:3*/ ag_resume7:
-	/*line :360:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:361:3*/ ag_f.ag_r0 = -1
-	/*line :361:3*/ return rt.Ready
-	/*line :361:3*/ ag_L4:
-	/*line server.go:363:5*/ expect = ag_f.req.Header.Get("Expect")
-	/*line server.go:363:2*/ if !(expect != "") {
-		/*line :363:2*/ goto ag_L5
+	/*line server.go:437:2*/ ag_f.mode, ag_f.n = bodyFraming(ag_f.req.TransferEncoding, ag_f.req.ContentLength)
+	/*line server.go:438:2*/ if ag_f.mode == bodyToEOF {
+		/*line server.go:439:3*/ ag_f.mode, ag_f.n = bodyFixed, 0
 	}
-	/*line server.go:364:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
-		/*line :364:3*/ goto ag_L6
+	/*line server.go:441:2*/ ag_f.limit = ag_f.s.maxBodyBytes()
+	/*line server.go:442:2*/ if !(ag_f.mode == bodyFixed && ag_f.n > ag_f.limit) {
+		/*line :442:2*/ goto ag_L7
 	}
-	/*line :364:3*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:365:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
-	/*line :365:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
-	/*line :365:4*/ ag_f.s, ag_f.c = nil, nil
-	/*line :365:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :365:4*/ return ag_s
+	/*line :442:2*/ ag_f.err, ag_f.req = nil, nil
+	/*line server.go:443:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :443:3*/ ag_f.ag_state = 7 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :443:3*/ ag_f.s, ag_f.c = nil, nil
+	/*line :443:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :443:3*/ return ag_s
 	}
-	/*line :365:4*/ ag_resume8:
-	/*line :365:4*/ ag_f.ag_aw2 = nil
-	/*line server.go:366:4*/ ag_f.ag_r0 = -1
-	/*line :366:4*/ return rt.Ready
-	/*line :366:4*/ ag_L6:
-	/*line server.go:368:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
-		/*line :368:3*/ goto ag_L7
+	/*line :443:3*/ ag_resume7:
+	/*line :443:3*/ ag_f.ag_aw2 = nil
+	/*line server.go:444:3*/ ag_f.ag_r0 = -1
+	/*line :444:3*/ return rt.Ready
+	/*line :444:3*/ ag_L7:
+	/*line server.go:446:5*/ expect = ag_f.req.Header.Get("Expect")
+	/*line server.go:446:2*/ if !(expect != "") {
+		/*line :446:2*/ goto ag_L8
 	}
-	/*line server.go:369:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :369:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
-	/*line :369:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :369:7*/ return ag_s
+	/*line server.go:447:3*/ if httpguts.HeaderValuesContainsToken(ag_f.req.Header["Expect"], "100-continue") {
+		/*line :447:3*/ goto ag_L9
 	}
-	/*line :369:7*/ ag_resume9:
-	/*line server.go:369:7*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :369:7*/ ag_f.ag_aw3 = nil
-	/*line server.go:369:4*/ if !(ag_err2 != nil) {
-		/*line :369:4*/ goto ag_L8
+	/*line :447:3*/ ag_f.err, ag_f.req = nil, nil
+	/*line server.go:448:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusExpectationFailed, "")
+	/*line :448:4*/ ag_f.ag_state = 8 // await: s.reject(c, http.StatusExpectationFailed, "")
+	/*line :448:4*/ ag_f.s, ag_f.c = nil, nil
+	/*line :448:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :448:4*/ return ag_s
 	}
-	/*line server.go:370:5*/ ag_f.ag_r0 = -1
-	/*line :370:5*/ return rt.Ready
-	/*line :370:5*/ ag_L8:
-	/*line :370:5*/ ag_L7:
-	/*line :370:5*/ ag_L5:
-	/*line server.go:374:2*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
-	/*line server.go:375:2*/ body.limit = ag_f.limit
-	/*line server.go:376:2*/ ag_f.ag_aw1 = body.ReadAllAsync()
-	/*line :376:2*/ ag_f.ag_state = 10 // await: body.ReadAll()
-	/*line :376:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :376:2*/ return ag_s
+	/*line :448:4*/ ag_resume8:
+	/*line :448:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:449:4*/ ag_f.ag_r0 = -1
+	/*line :449:4*/ return rt.Ready
+	/*line :449:4*/ ag_L9:
+	/*line server.go:451:3*/ if !(ag_f.req.ProtoAtLeast(1, 1) && (ag_f.mode == bodyChunked || ag_f.n > 0)) {
+		/*line :451:3*/ goto ag_L10
 	}
-	/*line :376:2*/ ag_resume10:
-	/*line server.go:376:2*/ data, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :376:2*/ ag_f.ag_aw1 = nil
-	/*line server.go:377:2*/ if !(ag_err1 == ErrBodyTooLarge) {
-		/*line :377:2*/ goto ag_L9
+	/*line server.go:452:7*/ ag_f.ag_aw3 = ag_f.c.WriteAsync([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :452:7*/ ag_f.ag_state = 9 // await: c.Write([]byte("HTTP/1.1 100 Continue\r\n\r\n"))
+	/*line :452:7*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :452:7*/ return ag_s
 	}
-	/*line :377:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:378:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
-	/*line :378:3*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
-	/*line :378:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :378:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:3*/ return ag_s
+	/*line :452:7*/ ag_resume9:
+	/*line server.go:452:7*/ _, ag_err1 = ag_f.ag_aw3.AwaitResult()
+	/*line :452:7*/ ag_f.ag_aw3 = nil
+	/*line server.go:452:4*/ if !(ag_err1 != nil) {
+		/*line :452:4*/ goto ag_L11
 	}
-	/*line :378:3*/ ag_resume11:
-	/*line :378:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:379:3*/ ag_f.ag_r0 = -1
-	/*line :379:3*/ return rt.Ready
-	/*line :379:3*/ ag_L9:
-	/*line server.go:381:2*/ if !(errors.Is(ag_err1, errBadChunk)) {
-		/*line :381:2*/ goto ag_L10
+	/*line server.go:453:5*/ ag_f.ag_r0 = -1
+	/*line :453:5*/ return rt.Ready
+	/*line :453:5*/ ag_L11:
+	/*line :453:5*/ ag_L10:
+	/*line :453:5*/ ag_L8:
+	/*line server.go:457:2*/ ag_f.req.Body = http.NoBody
+	/*line server.go:458:2*/ if !(ag_f.mode != bodyFixed || ag_f.n > 0) {
+		/*line :458:2*/ goto ag_L12
 	}
-	/*line :381:2*/ ag_f.task, ag_f.req = nil, nil
-	/*line server.go:382:3*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
-	/*line :382:3*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
-	/*line :382:3*/ ag_f.s, ag_f.c = nil, nil
-	/*line :382:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :382:3*/ return ag_s
+	/*line server.go:459:3*/ body = newBody(ag_f.c, ag_f.mode, ag_f.n, nil)
+	/*line server.go:460:3*/ body.limit = ag_f.limit
+	/*line server.go:461:3*/ ag_f.ag_aw1 = body.ReadAllAsync()
+	/*line :461:3*/ ag_f.ag_state = 10 // await: body.ReadAll()
+	/*line :461:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :461:3*/ return ag_s
 	}
-	/*line :382:3*/ ag_resume12:
-	/*line :382:3*/ ag_f.ag_aw2 = nil
-	/*line server.go:383:3*/ ag_f.ag_r0 = -1
-	/*line :383:3*/ return rt.Ready
-	/*line :383:3*/ ag_L10:
-	/*line server.go:385:2*/ if ag_err1 != nil {
-		/*line server.go:386:3*/ ag_f.ag_r0 = -1
-		/*line :386:3*/ return rt.Ready
+	/*line :461:3*/ ag_resume10:
+	/*line server.go:461:3*/ data, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :461:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:462:3*/ if !(ag_err2 == ErrBodyTooLarge) {
+		/*line :462:3*/ goto ag_L13
 	}
-	/*line server.go:388:2*/ ag_f.req.Body = http.NoBody
-	/*line server.go:389:2*/ if len(data) > 0 {
-		/*line server.go:390:3*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	/*line :462:3*/ ag_f.err, ag_f.req = nil, nil
+	/*line server.go:463:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusRequestEntityTooLarge, "")
+	/*line :463:4*/ ag_f.ag_state = 11 // await: s.reject(c, http.StatusRequestEntityTooLarge, "")
+	/*line :463:4*/ ag_f.s, ag_f.c = nil, nil
+	/*line :463:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :463:4*/ return ag_s
 	}
-	/*line server.go:392:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, req: ag_f.req, header: http.Header{}, declared: -1}
-	/*line :392:2*/ ag_f.c = nil
-	/*line server.go:393:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.task)
-	/*line :393:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, task)
-	/*line :393:2*/ ag_f.task = nil
-	/*line :393:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :393:2*/ return ag_s
+	/*line :463:4*/ ag_resume11:
+	/*line :463:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:464:4*/ ag_f.ag_r0 = -1
+	/*line :464:4*/ return rt.Ready
+	/*line :464:4*/ ag_L13:
+	/*line server.go:466:3*/ if !(errors.Is(ag_err2, errBadChunk)) {
+		/*line :466:3*/ goto ag_L14
 	}
-	/*line :393:2*/ ag_resume13:
-	/*line server.go:393:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
-	/*line :393:2*/ ag_f.ag_aw2 = nil
-	/*line server.go:394:2*/ if errors.Is(herr, http.ErrAbortHandler) {
-		/*line server.go:395:3*/ ag_f.ag_r0 = -1
-		/*line :395:3*/ return rt.Ready
+	/*line :466:3*/ ag_f.err, ag_f.req = nil, nil
+	/*line server.go:467:4*/ ag_f.ag_aw2 = ag_f.s.rejectAsync(ag_f.c, http.StatusBadRequest, "malformed chunked encoding")
+	/*line :467:4*/ ag_f.ag_state = 12 // await: s.reject(c, http.StatusBadRequest, "malformed chunked enc...
+	/*line :467:4*/ ag_f.s, ag_f.c = nil, nil
+	/*line :467:4*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :467:4*/ return ag_s
 	}
-	/*line server.go:397:2*/ if herr != nil {
-		/*line server.go:398:3*/ if ag_f.w.sent {
-			/*line server.go:399:4*/ ag_f.ag_r0 = -1
-			/*line :399:4*/ return rt.Ready
+	/*line :467:4*/ ag_resume12:
+	/*line :467:4*/ ag_f.ag_aw2 = nil
+	/*line server.go:468:4*/ ag_f.ag_r0 = -1
+	/*line :468:4*/ return rt.Ready
+	/*line :468:4*/ ag_L14:
+	/*line server.go:470:3*/ if ag_err2 != nil {
+		/*line server.go:471:4*/ ag_f.ag_r0 = -1
+		/*line :471:4*/ return rt.Ready
+	}
+	/*line server.go:473:3*/ if len(data) > 0 {
+		/*line server.go:474:4*/ ag_f.req.Body = io.NopCloser(bytes.NewReader(data))
+	}
+	/*line :474:4*/ ag_L12:
+	/*line server.go:477:2*/ ag_f.w = &ResponseWriter{c: ag_f.c, sc: ag_f.sc, req: ag_f.req, header: ag_f.sc.takeHeader(), declared: -1, buf: ag_f.sc.takeBody()}
+	/*line server.go:478:2*/ ag_f.ag_aw2 = ag_f.s.callHandlerAsync(ag_f.w, ag_f.req, ag_f.sc.task)
+	/*line :478:2*/ ag_f.ag_state = 13 // await: s.callHandler(w, req, sc.task)
+	/*line :478:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :478:2*/ return ag_s
+	}
+	/*line :478:2*/ ag_resume13:
+	/*line server.go:478:2*/ _, herr = ag_f.ag_aw2.AwaitResult()
+	/*line :478:2*/ ag_f.ag_aw2 = nil
+	/*line server.go:479:2*/ if errors.Is(herr, http.ErrAbortHandler) {
+		/*line server.go:480:3*/ ag_f.ag_r0 = -1
+		/*line :480:3*/ return rt.Ready
+	}
+	/*line server.go:482:2*/ if herr != nil {
+		/*line server.go:483:3*/ if ag_f.w.sent {
+			/*line server.go:484:4*/ ag_f.ag_r0 = -1
+			/*line :484:4*/ return rt.Ready
 		}
-		/*line server.go:401:3*/ ag_f.w.reset()
-		/*line server.go:402:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		/*line server.go:403:3*/ ag_f.w.closeAfter = true
+		/*line server.go:486:3*/ ag_f.w.reset()
+		/*line server.go:487:3*/ http.Error(ag_f.w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		/*line server.go:488:3*/ ag_f.w.closeAfter = true
 	}
-	/*line server.go:405:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
-	/*line :405:2*/ ag_f.s, ag_f.req = nil, nil
-	/*line server.go:406:5*/ ag_f.ag_aw2 = ag_f.w.finishAsync(ag_f.keep)
-	/*line :406:5*/ ag_f.ag_state = 14 // await: w.finish(keep)
-	/*line :406:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :406:5*/ return ag_s
+	/*line server.go:490:2*/ ag_f.keep = !ag_f.req.Close && !ag_f.w.closeAfter && !ag_f.s.closed
+	/*line :490:2*/ ag_f.s, ag_f.req = nil, nil
+	/*line server.go:491:5*/ out = ag_f.w.finish(ag_f.keep)
+	/*line server.go:491:2*/ if !(out.Len() > 0) {
+		/*line :491:2*/ ag_f.c = nil
+		/*line :491:2*/ goto ag_L15
 	}
-	/*line :406:5*/ ag_resume14:
-	/*line server.go:406:5*/ _, ag_err3 = ag_f.ag_aw2.AwaitResult()
-	/*line :406:5*/ ag_f.ag_aw2 = nil
-	/*line server.go:406:2*/ if !(ag_err3 != nil) {
-		/*line :406:2*/ goto ag_L11
+	/*line :491:2*/ ag_f.err = nil
+	/*line server.go:492:3*/ ag_f.ag_aw3 = ag_f.c.WriteAsync(out.Bytes())
+	/*line :492:3*/ ag_f.ag_state = 14 // await: c.Write(out.Bytes())
+	/*line :492:3*/ ag_f.c = nil
+	/*line :492:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :492:3*/ return ag_s
 	}
-	/*line server.go:407:3*/ ag_f.ag_r0 = -1
-	/*line :407:3*/ return rt.Ready
-	/*line :407:3*/ ag_L11:
-	/*line server.go:409:2*/ if !ag_f.keep || ag_f.w.closeAfter {
-		/*line server.go:410:3*/ ag_f.ag_r0 = -1
-		/*line :410:3*/ return rt.Ready
+	/*line :492:3*/ ag_resume14:
+	/*line server.go:492:3*/ _, ag_f.err = ag_f.ag_aw3.AwaitResult()
+	/*line :492:3*/ ag_f.ag_aw3 = nil
+	/*line :492:3*/ ag_L15:
+	/*line server.go:494:2*/ ag_f.sc.keepBody(&ag_f.w.buf)
+	/*line server.go:495:2*/ ag_f.sc.keepHeader(ag_f.w)
+	/*line server.go:496:2*/ if ag_f.err != nil {
+		/*line server.go:497:3*/ ag_f.ag_r0 = -1
+		/*line :497:3*/ return rt.Ready
 	}
-	/*line server.go:412:2*/ ag_f.ag_r0 = ag_f.next
-	/*line :412:2*/ return rt.Ready
+	/*line :497:3*/ ag_f.err = nil
+	/*line server.go:499:2*/ if !ag_f.keep || ag_f.w.closeAfter {
+		/*line server.go:500:3*/ ag_f.ag_r0 = -1
+		/*line :500:3*/ return rt.Ready
+	}
+	/*line server.go:502:2*/ ag_f.ag_r0 = ag_f.next
+	/*line :502:2*/ return rt.Ready
 }
 
-//line server_async.go:975
+//line server_async.go:1016
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_serveOne) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:323"
+		return "server.go:398"
 	case 2:
-		return "server.go:324"
+		return "server.go:402"
 	case 3:
-		return "server.go:326"
+		return "server.go:405"
 	case 4:
-		return "server.go:330"
+		return "server.go:409"
 	case 5:
-		return "server.go:337"
+		return "server.go:417"
 	case 6:
-		return "server.go:342"
+		return "server.go:425"
 	case 7:
-		return "server.go:360"
+		return "server.go:443"
 	case 8:
-		return "server.go:365"
+		return "server.go:448"
 	case 9:
-		return "server.go:369"
+		return "server.go:452"
 	case 10:
-		return "server.go:376"
+		return "server.go:461"
 	case 11:
-		return "server.go:378"
+		return "server.go:463"
 	case 12:
-		return "server.go:382"
+		return "server.go:467"
 	case 13:
-		return "server.go:393"
+		return "server.go:478"
 	case 14:
-		return "server.go:406"
+		return "server.go:492"
 	}
 	return ""
 }
@@ -1039,75 +1080,75 @@ func (ag_f *ag_Server_callHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server.go:507
+//line server.go:598
 func (ag_f *ag_Server_callHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :507:1*/ var (
+	/*line :598:1*/ var (
 		herr error
 	)
-	/*line :507:1*/ if ag_co.Unwinding() {
-		/*line :507:1*/ goto ag_exit
+	/*line :598:1*/ if ag_co.Unwinding() {
+		/*line :598:1*/ goto ag_exit
 	}
-	/*line :507:1*/ switch ag_f.ag_state {
-	/*line :507:1*/ case 1:
-		/*line :507:1*/ goto ag_resume1
-		/*line :507:1*/
+	/*line :598:1*/ switch ag_f.ag_state {
+	/*line :598:1*/ case 1:
+		/*line :598:1*/ goto ag_resume1
+		/*line :598:1*/
 	case 2:
-		/*line :507:1*/ goto ag_resume2
+		/*line :598:1*/ goto ag_resume2
 	}
-	/*line server.go:508:2*/ {
-		/*line :508:2*/ ag_dfn := func() {
-			/*line server.go:509:3*/ stack := ag_f.task.PanicStack()
-			/*line server.go:510:3*/ if p := recover(); p != nil {
-				/*line server.go:511:4*/ if perr, ok := p.(error); ok {
-					/*line server.go:512:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
+	/*line server.go:599:2*/ {
+		/*line :599:2*/ ag_dfn := func() {
+			/*line server.go:600:3*/ stack := ag_f.task.PanicStack()
+			/*line server.go:601:3*/ if p := recover(); p != nil {
+				/*line server.go:602:4*/ if perr, ok := p.(error); ok {
+					/*line server.go:603:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %w", perr)
 				} else {
-					/*line server.go:514:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
+					/*line server.go:605:5*/ ag_f.err = fmt.Errorf("ahttp: handler panic: %v", p)
 				}
-				/*line server.go:516:4*/ if p != http.ErrAbortHandler {
-					/*line server.go:517:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
+				/*line server.go:607:4*/ if p != http.ErrAbortHandler {
+					/*line server.go:608:5*/ ag_f.s.logf("ahttp: panic serving %s: %v\n%s", ag_f.req.RemoteAddr, p, stack)
 				}
 			}
 		}
-		/*line server.go:508:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :508:2*/ defer ag_dfn()
-			/*line :508:2*/ ag_p.Raise()
+		/*line server.go:599:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :599:2*/ defer ag_dfn()
+			/*line :599:2*/ ag_p.Raise()
 		})
 	}
-	/*line server.go:521:2*/ if ag_f.s.Handler == nil {
-		/*line server.go:522:3*/ http.NotFound(ag_f.w, ag_f.req)
-		/*line server.go:523:3*/ ag_f.err = nil
-		/*line :523:3*/ goto ag_exit
+	/*line server.go:612:2*/ if ag_f.s.Handler == nil {
+		/*line server.go:613:3*/ http.NotFound(ag_f.w, ag_f.req)
+		/*line server.go:614:3*/ ag_f.err = nil
+		/*line :614:3*/ goto ag_exit
 	}
-	/*line server.go:525:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
-	/*line :525:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
-	/*line :525:2*/ ag_f.w = nil
-	/*line :525:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :525:2*/ return ag_s
+	/*line server.go:616:2*/ ag_f.ag_aw0 = ag_f.s.Handler.ServeHTTPAsync(ag_f.w, ag_f.req)
+	/*line :616:2*/ ag_f.ag_state = 1 // await: rt.Await(s.Handler.ServeHTTPAsync(w, req))
+	/*line :616:2*/ ag_f.w = nil
+	/*line :616:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :616:2*/ return ag_s
 	}
-	/*line :525:2*/ ag_resume1:
-	/*line server.go:525:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
-	/*line :525:2*/ ag_f.ag_aw0 = nil
-	/*line server.go:526:2*/ ag_f.err = herr
-	/*line :526:2*/ goto ag_exit
-	/*line :526:2*/ ag_exit:
-	/*line :526:2*/ ag_f.ag_state = 2 // running the deferred calls
-	/*line :526:2*/ ag_resume2:
-	/*line :526:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :526:2*/ return ag_s
+	/*line :616:2*/ ag_resume1:
+	/*line server.go:616:2*/ _, herr = ag_f.ag_aw0.AwaitResult()
+	/*line :616:2*/ ag_f.ag_aw0 = nil
+	/*line server.go:617:2*/ ag_f.err = herr
+	/*line :617:2*/ goto ag_exit
+	/*line :617:2*/ ag_exit:
+	/*line :617:2*/ ag_f.ag_state = 2 // running the deferred calls
+	/*line :617:2*/ ag_resume2:
+	/*line :617:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :617:2*/ return ag_s
 	}
-	/*line :526:2*/ ag_f.ag_err = ag_f.err
-	/*line :526:2*/ return rt.Ready
+	/*line :617:2*/ ag_f.ag_err = ag_f.err
+	/*line :617:2*/ return rt.Ready
 }
 
-//line server_async.go:1103
+//line server_async.go:1144
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_callHandler) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:525"
+		return "server.go:616"
 	case 2:
-		return "server.go:527 (deferred calls)"
+		return "server.go:618 (deferred calls)"
 	}
 	return ""
 }
@@ -1144,9 +1185,9 @@ func (ag_f *ag_Server_reject) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server.go:545
+//line server.go:636
 func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :545:1*/ var (
+	/*line :636:1*/ var (
 		text    string
 		ag_t2   time.Time
 		ag_err1 error
@@ -1154,97 +1195,97 @@ func (ag_f *ag_Server_reject) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		ag_err2 error
 	)
-	/*line :545:1*/ if ag_co.Unwinding() {
-		/*line :545:1*/ return rt.Ready
+	/*line :636:1*/ if ag_co.Unwinding() {
+		/*line :636:1*/ return rt.Ready
 	}
-	/*line :545:1*/ switch ag_f.ag_state {
-	/*line :545:1*/ case 1:
-		/*line :545:1*/ goto ag_resume1
-		/*line :545:1*/
+	/*line :636:1*/ switch ag_f.ag_state {
+	/*line :636:1*/ case 1:
+		/*line :636:1*/ goto ag_resume1
+		/*line :636:1*/
 	case 2:
-		/*line :545:1*/ goto ag_resume2
-		/*line :545:1*/
+		/*line :636:1*/ goto ag_resume2
+		/*line :636:1*/
 	case 3:
-		/*line :545:1*/ goto ag_resume3
-		/*line :545:1*/
+		/*line :636:1*/ goto ag_resume3
+		/*line :636:1*/
 	case 4:
-		/*line :545:1*/ goto ag_resume4
+		/*line :636:1*/ goto ag_resume4
 	}
-	/*line server.go:546:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
-	/*line server.go:547:2*/ if ag_f.reason != "" {
-		/*line server.go:548:3*/ text += ": " + ag_f.reason
+	/*line server.go:637:2*/ text = strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code)
+	/*line server.go:638:2*/ if ag_f.reason != "" {
+		/*line server.go:639:3*/ text += ": " + ag_f.reason
 	}
-	/*line :548:3*/ ag_f.reason = ""
-	/*line server.go:550:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
-	/*line server.go:553:30*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :553:30*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :553:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :553:30*/ return ag_s
+	/*line :639:3*/ ag_f.reason = ""
+	/*line server.go:641:2*/ ag_f.msg = "HTTP/1.1 " + strconv.Itoa(ag_f.code) + " " + http.StatusText(ag_f.code) + "\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(text)+1) + "\r\n\r\n" + text + "\n"
+	/*line server.go:644:30*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :644:30*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :644:30*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :644:30*/ return ag_s
 	}
-	/*line :553:30*/ ag_resume1:
-	/*line server.go:553:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :553:30*/ ag_f.ag_aw0 = nil
-	/*line server.go:553:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
-	/*line server.go:554:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
-	/*line :554:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
-	/*line :554:5*/ ag_f.msg = ""
-	/*line :554:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :554:5*/ return ag_s
+	/*line :644:30*/ ag_resume1:
+	/*line server.go:644:30*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :644:30*/ ag_f.ag_aw0 = nil
+	/*line server.go:644:2*/ ag_f.c.SetWriteDeadline(deadline(ag_t2, time.Second))
+	/*line server.go:645:5*/ ag_f.ag_aw1 = ag_f.c.WriteAsync([]byte(ag_f.msg))
+	/*line :645:5*/ ag_f.ag_state = 2 // await: c.Write([]byte(msg))
+	/*line :645:5*/ ag_f.msg = ""
+	/*line :645:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :645:5*/ return ag_s
 	}
-	/*line :554:5*/ ag_resume2:
-	/*line server.go:554:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :554:5*/ ag_f.ag_aw1 = nil
-	/*line server.go:554:2*/ if !(ag_err1 != nil) {
-		/*line :554:2*/ goto ag_L1
+	/*line :645:5*/ ag_resume2:
+	/*line server.go:645:5*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :645:5*/ ag_f.ag_aw1 = nil
+	/*line server.go:645:2*/ if !(ag_err1 != nil) {
+		/*line :645:2*/ goto ag_L1
 	}
-	/*line server.go:555:3*/ return rt.Ready
-	/*line :555:3*/ ag_L1:
-	/*line server.go:557:2*/ ag_f.c.CloseWrite()
-	/*line server.go:558:29*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :558:29*/ ag_f.ag_state = 3 // await: rt.Now()
-	/*line :558:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :558:29*/ return ag_s
+	/*line server.go:646:3*/ return rt.Ready
+	/*line :646:3*/ ag_L1:
+	/*line server.go:648:2*/ ag_f.c.CloseWrite()
+	/*line server.go:649:29*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :649:29*/ ag_f.ag_state = 3 // await: rt.Now()
+	/*line :649:29*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :649:29*/ return ag_s
 	}
-	/*line :558:29*/ ag_resume3:
-	/*line server.go:558:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :558:29*/ ag_f.ag_aw0 = nil
-	/*line server.go:558:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
-	/*line server.go:559:2*/ ag_f.buf = make([]byte, 4096)
-	/*line server.go:560:6*/ ag_f.total = 0
-	/*line :560:6*/ ag_L2:
-	/*line server.go:560:18*/ if !(ag_f.total < 1<<20) {
-		/*line :560:18*/ goto ag_L4
+	/*line :649:29*/ ag_resume3:
+	/*line server.go:649:29*/ ag_t4, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :649:29*/ ag_f.ag_aw0 = nil
+	/*line server.go:649:2*/ ag_f.c.SetReadDeadline(deadline(ag_t4, 500*time.Millisecond))
+	/*line server.go:650:2*/ ag_f.buf = make([]byte, 4096)
+	/*line server.go:651:6*/ ag_f.total = 0
+	/*line :651:6*/ ag_L2:
+	/*line server.go:651:18*/ if !(ag_f.total < 1<<20) {
+		/*line :651:18*/ goto ag_L4
 	}
-	/*line server.go:561:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
-	/*line :561:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
-	/*line :561:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :561:3*/ return ag_s
+	/*line server.go:652:3*/ ag_f.ag_aw1 = ag_f.c.ReadAsync(ag_f.buf)
+	/*line :652:3*/ ag_f.ag_state = 4 // await: c.Read(buf)
+	/*line :652:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :652:3*/ return ag_s
 	}
-	/*line :561:3*/ ag_resume4:
-	/*line server.go:561:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :561:3*/ ag_f.ag_aw1 = nil
-	/*line server.go:562:3*/ if ag_err2 != nil {
-		/*line server.go:563:4*/ return rt.Ready
+	/*line :652:3*/ ag_resume4:
+	/*line server.go:652:3*/ n, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :652:3*/ ag_f.ag_aw1 = nil
+	/*line server.go:653:3*/ if ag_err2 != nil {
+		/*line server.go:654:4*/ return rt.Ready
 	}
-	/*line server.go:565:3*/ ag_f.total += n
-	/*line :565:3*/ goto ag_L2
-	/*line :565:3*/ ag_L4:
-	/*line server.go:567:1*/ return rt.Ready
+	/*line server.go:656:3*/ ag_f.total += n
+	/*line :656:3*/ goto ag_L2
+	/*line :656:3*/ ag_L4:
+	/*line server.go:658:1*/ return rt.Ready
 }
 
-//line server_async.go:1236
+//line server_async.go:1277
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Server_reject) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server.go:553"
+		return "server.go:644"
 	case 2:
-		return "server.go:554"
+		return "server.go:645"
 	case 3:
-		return "server.go:558"
+		return "server.go:649"
 	case 4:
-		return "server.go:561"
+		return "server.go:652"
 	}
 	return ""
 }

@@ -37,6 +37,7 @@ type Conn struct {
 	limit        int
 	closed       bool
 	readEOF      bool
+	tcp          bool      // a TCP stream: a short read means the kernel had no more (rt.FD.SetDrained)
 	written      int       // how much of its buffer the last Write handed to the kernel
 	sec          *tlsState // TLS layer (tls.go); nil for plain streams
 	// spareRead and spareWrite are the awaitables of ReadAsync and
@@ -45,8 +46,8 @@ type Conn struct {
 }
 
 func newConn(sysfd int, network string, raddr net.Addr) *Conn {
-	c := &Conn{fd: rt.NewFD(sysfd), sysfd: sysfd, network: network, raddr: raddr, limit: DefaultReadLimit}
-	if network != "unix" {
+	c := &Conn{fd: rt.NewFD(sysfd), sysfd: sysfd, network: network, raddr: raddr, limit: DefaultReadLimit, tcp: network != "unix"}
+	if c.tcp {
 		unix.SetsockoptInt(sysfd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1)
 	}
 	if c.raddr == nil {
@@ -157,6 +158,39 @@ func (c *Conn) Read(p []byte) (int, error) {
 		return n, nil
 	}
 	return c.readSome(p)
+}
+
+// ReadFull reads exactly len(p) bytes into p, as io.ReadFull does with
+// Read: it returns len(p), nil, or how much it read and io.EOF (nothing
+// read) or io.ErrUnexpectedEOF (the stream ended midway), or another
+// error. Unlike Read it may read ahead, as ReadUntil does (up to 16 KiB,
+// when what is left to fill is at most 4 KiB): the bytes past p stay
+// buffered for the next read, and a read that finds the socket empty lets
+// the next one wait without a system call that would fail with EAGAIN. A
+// ReadFull whose task is cancelled returns nothing, and the bytes it had
+// put in p are lost to the stream.
+//
+// ReadFull is async (ReadFullAsync, written by hand as ReadAsync is: it
+// allocates nothing, where an async helper that loops on Read allocates
+// its frame at every call); called from ordinary code it blocks.
+func (c *Conn) ReadFull(p []byte) (int, error) { return io.ReadFull(c, p) }
+
+// readFullTLS is ReadFull over TLS.
+//
+// async
+func (c *Conn) readFullTLS(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		m, err := c.Read(p[n:])
+		n += m
+		if err == io.EOF && n > 0 {
+			return n, io.ErrUnexpectedEOF
+		}
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // readSome reads from the socket, waiting on the poller while it has
@@ -353,27 +387,34 @@ func (c *Conn) fill() error {
 	if c.sec != nil {
 		return c.fillFromTLS()
 	}
-	for {
+	// When the last read took all the kernel had (a request read whole,
+	// its response written since), wait at once: a read now would only
+	// fail with EAGAIN.
+	for skip := c.fd.Drained(); ; skip = false {
 		if c.closed {
 			return c.opErr("read", net.ErrClosed)
 		}
-		s := scratch.Get().(*[]byte)
-		n, err := unix.Read(c.sysfd, *s)
-		if n > 0 {
-			c.buf = append(c.buf, (*s)[:n]...)
-		}
-		scratch.Put(s)
-		switch err {
-		case nil:
-			if n == 0 {
-				return io.EOF
+		if !skip {
+			s := scratch.Get().(*[]byte)
+			n, err := unix.Read(c.sysfd, *s)
+			if n > 0 {
+				c.buf = append(c.buf, (*s)[:n]...)
 			}
-			return nil
-		case unix.EINTR:
-			continue
-		case unix.EAGAIN:
-		default:
-			return c.opErr("read", err)
+			short := n < len(*s)
+			scratch.Put(s)
+			switch err {
+			case nil:
+				if n == 0 {
+					return io.EOF
+				}
+				c.fd.SetDrained(c.tcp && short)
+				return nil
+			case unix.EINTR:
+				continue
+			case unix.EAGAIN:
+			default:
+				return c.opErr("read", err)
+			}
 		}
 		if err := c.fd.WaitRead(c.rdl); err != nil {
 			return c.opErr("read", err)

@@ -15,6 +15,11 @@ import (
 // signature changed after this file was generated; run go generate.
 func _() {
 	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
+	var _ ag_stale_run_go_generate = (*Conn).readFullTLS
+}
+
+func _() {
+	type ag_stale_run_go_generate func(*Conn, []byte) (int, error)
 	var _ ag_stale_run_go_generate = (*Conn).readSome
 }
 
@@ -47,13 +52,95 @@ func _() {
 // conn.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("conn.go", []rt.SourceFunc{
-		{Name: "(*Conn).readSome", Line: 166, Off: 4657, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
-		{Name: "(*Conn).ReadUntil", Line: 250, Off: 7051, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
-		{Name: "(*Conn).ReadUntilString", Line: 274, Off: 7674, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
-		{Name: "(*Conn).ReadUntilFunc", Line: 303, Off: 8649, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 327, Off: 9289, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 346, Off: 9934, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
+		{Name: "(*Conn).readFullTLS", Line: 181, Off: 5636, Head: "func (c *Conn) readFullTLS(p []byte) (int, error) {", Len: 238, Hash: 0xe9e6f07daf5e247f},
+		{Name: "(*Conn).readSome", Line: 200, Off: 5970, Head: "func (c *Conn) readSome(p []byte) (int, error) {", Len: 509, Hash: 0x1369b31782872de1},
+		{Name: "(*Conn).ReadUntil", Line: 284, Off: 8364, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
+		{Name: "(*Conn).ReadUntilString", Line: 308, Off: 8987, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
+		{Name: "(*Conn).ReadUntilFunc", Line: 337, Off: 9962, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
+		{Name: "(*Conn).ReadExactly", Line: 361, Off: 10602, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 380, Off: 11247, Head: "func (c *Conn) fill() error {", Len: 1018, Hash: 0x8c9b39b051849e97},
 	})
+}
+
+// ag_Conn_readFullTLS is the frame of (*Conn).readFullTLS (88 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_Conn_readFullTLS struct {
+	ag_state int
+	c        *Conn
+	p        []byte
+	n        int
+	ag_aw0   rt.Awaitable[int]
+	ag_r0    int
+	ag_err   error
+}
+
+// readFullTLSAsync returns the coroutine of (*Conn).readFullTLS: nothing runs until it is awaited, spawned, gathered or run.
+func (c *Conn) readFullTLSAsync(p []byte) rt.Awaitable[int] {
+	return &ag_Conn_readFullTLS{c: c, p: p}
+}
+
+// ag_0spawn_readFullTLS starts (*Conn).readFullTLS as a task, its frame in the task's allocation: the generated form of rt.Spawn(readFullTLSAsync(...)).
+func (c *Conn) ag_0spawn_readFullTLS(p []byte, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[int]] {
+	return rt.SpawnFrame[int, ag_Conn_readFullTLS](ag_Conn_readFullTLS{c: c, p: p}, ag_opts...)
+}
+
+func (ag_f *ag_Conn_readFullTLS) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_Conn_readFullTLS) AwaitResult() (int, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line conn.go:181
+func (ag_f *ag_Conn_readFullTLS) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :181:1*/ var (
+		m   int
+		err error
+	)
+	/*line :181:1*/ if ag_co.Unwinding() {
+		/*line :181:1*/ return rt.Ready
+	}
+	/*line :181:1*/ switch ag_f.ag_state {
+	/*line :181:1*/ case 1:
+		/*line :181:1*/ goto ag_resume1
+	}
+	/*line conn.go:182:2*/ ag_f.n = 0
+	/*line :182:2*/ ag_L1:
+	/*line conn.go:183:6*/ if !(ag_f.n < len(ag_f.p)) {
+		/*line :183:6*/ goto ag_L3
+	}
+	/*line conn.go:184:3*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(ag_f.p[ag_f.n:])
+	/*line :184:3*/ ag_f.ag_state = 1 // await: c.Read(p[n:])
+	/*line :184:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :184:3*/ return ag_s
+	}
+	/*line :184:3*/ ag_resume1:
+	/*line conn.go:184:3*/ m, err = ag_f.ag_aw0.AwaitResult()
+	/*line :184:3*/ ag_f.ag_aw0 = nil
+	/*line conn.go:185:3*/ ag_f.n += m
+	/*line conn.go:186:3*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:187:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, io.ErrUnexpectedEOF
+		/*line :187:4*/ return rt.Ready
+	}
+	/*line conn.go:189:3*/ if err != nil {
+		/*line conn.go:190:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, err
+		/*line :190:4*/ return rt.Ready
+	}
+	/*line :190:4*/ goto ag_L1
+	/*line :190:4*/ ag_L3:
+	/*line conn.go:193:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.n, nil
+	/*line :193:2*/ return rt.Ready
+}
+
+//line conn_async.go:136
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_Conn_readFullTLS) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "conn.go:184"
+	}
+	return ""
 }
 
 // ag_Conn_readSome is the frame of (*Conn).readSome (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
@@ -85,95 +172,95 @@ func (ag_f *ag_Conn_readSome) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:166
+//line conn.go:200
 func (ag_f *ag_Conn_readSome) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :166:1*/ var (
+	/*line :200:1*/ var (
 		ag_t0   int
 		ag_t1   error
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :166:1*/ if ag_co.Unwinding() {
-		/*line :166:1*/ return rt.Ready
+	/*line :200:1*/ if ag_co.Unwinding() {
+		/*line :200:1*/ return rt.Ready
 	}
-	/*line :166:1*/ switch ag_f.ag_state {
-	/*line :166:1*/ case 1:
-		/*line :166:1*/ goto ag_resume1
-		/*line :166:1*/
+	/*line :200:1*/ switch ag_f.ag_state {
+	/*line :200:1*/ case 1:
+		/*line :200:1*/ goto ag_resume1
+		/*line :200:1*/
 	case 2:
-		/*line :166:1*/ goto ag_resume2
+		/*line :200:1*/ goto ag_resume2
 	}
-	/*line conn.go:167:2*/ if !(ag_f.c.sec != nil) {
-		/*line :167:2*/ goto ag_L1
+	/*line conn.go:201:2*/ if !(ag_f.c.sec != nil) {
+		/*line :201:2*/ goto ag_L1
 	}
-	/*line conn.go:168:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
-	/*line :168:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
-	/*line :168:10*/ ag_f.c, ag_f.p = nil, nil
-	/*line :168:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :168:10*/ return ag_s
+	/*line conn.go:202:10*/ ag_f.ag_aw0 = ag_f.c.readTLSAsync(ag_f.p)
+	/*line :202:10*/ ag_f.ag_state = 1 // await: c.readTLS(p)
+	/*line :202:10*/ ag_f.c, ag_f.p = nil, nil
+	/*line :202:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :202:10*/ return ag_s
 	}
-	/*line :168:10*/ ag_resume1:
-	/*line conn.go:168:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :168:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:168:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :168:3*/ return rt.Ready
-	/*line :168:3*/ ag_L1:
-	/*line conn.go:170:2*/ if len(ag_f.p) == 0 {
-		/*line conn.go:171:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
-		/*line :171:3*/ return rt.Ready
+	/*line :202:10*/ ag_resume1:
+	/*line conn.go:202:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :202:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:202:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :202:3*/ return rt.Ready
+	/*line :202:3*/ ag_L1:
+	/*line conn.go:204:2*/ if len(ag_f.p) == 0 {
+		/*line conn.go:205:3*/ ag_f.ag_r0, ag_f.ag_err = 0, nil
+		/*line :205:3*/ return rt.Ready
 	}
-	/*line :171:3*/ ag_L2:
-	/*line conn.go:174:3*/ if ag_f.c.closed {
-		/*line conn.go:175:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
-		/*line :175:4*/ return rt.Ready
+	/*line :205:3*/ ag_L2:
+	/*line conn.go:208:3*/ if ag_f.c.closed {
+		/*line conn.go:209:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", net.ErrClosed)
+		/*line :209:4*/ return rt.Ready
 	}
-	/*line conn.go:177:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
-	/*line conn.go:178:3*/ switch ag_err1 {
-	/*line :178:3*/ case nil:
-		/*line conn.go:180:4*/ if n == 0 {
-			/*line conn.go:181:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
-			/*line :181:5*/ return rt.Ready
+	/*line conn.go:211:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, ag_f.p)
+	/*line conn.go:212:3*/ switch ag_err1 {
+	/*line :212:3*/ case nil:
+		/*line conn.go:214:4*/ if n == 0 {
+			/*line conn.go:215:5*/ ag_f.ag_r0, ag_f.ag_err = 0, io.EOF
+			/*line :215:5*/ return rt.Ready
 		}
-		/*line conn.go:183:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
-		/*line :183:4*/ return rt.Ready
-		/*line :183:4*/
+		/*line conn.go:217:4*/ ag_f.ag_r0, ag_f.ag_err = n, nil
+		/*line :217:4*/ return rt.Ready
+		/*line :217:4*/
 	case unix.EINTR:
-		/*line conn.go:185:4*/ goto ag_L3
-		/*line :185:4*/
+		/*line conn.go:219:4*/ goto ag_L3
+		/*line :219:4*/
 	case unix.EAGAIN:
-		/*line :185:4*/
+		/*line :219:4*/
 	default:
-		/*line conn.go:188:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
-		/*line :188:4*/ return rt.Ready
+		/*line conn.go:222:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err1)
+		/*line :222:4*/ return rt.Ready
 	}
-	/*line conn.go:190:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :190:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :190:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :190:6*/ return ag_s
+	/*line conn.go:224:6*/ ag_f.ag_aw1 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :224:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :224:6*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :224:6*/ return ag_s
 	}
-	/*line :190:6*/ ag_resume2:
-	/*line conn.go:190:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :190:6*/ ag_f.ag_aw1 = nil
-	/*line conn.go:190:3*/ if !(ag_err2 != nil) {
-		/*line :190:3*/ goto ag_L5
+	/*line :224:6*/ ag_resume2:
+	/*line conn.go:224:6*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :224:6*/ ag_f.ag_aw1 = nil
+	/*line conn.go:224:3*/ if !(ag_err2 != nil) {
+		/*line :224:3*/ goto ag_L5
 	}
-	/*line conn.go:191:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
-	/*line :191:4*/ return rt.Ready
-	/*line :191:4*/ ag_L5:
-	/*line :191:4*/ ag_L3:
-	/*line :191:4*/ goto ag_L2
+	/*line conn.go:225:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_f.c.opErr("read", ag_err2)
+	/*line :225:4*/ return rt.Ready
+	/*line :225:4*/ ag_L5:
+	/*line :225:4*/ ag_L3:
+	/*line :225:4*/ goto ag_L2
 }
 
-//line conn_async.go:169
+//line conn_async.go:256
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_readSome) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:168"
+		return "conn.go:202"
 	case 2:
-		return "conn.go:190"
+		return "conn.go:224"
 	}
 	return ""
 }
@@ -207,57 +294,57 @@ func (ag_f *ag_Conn_ReadUntil) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:250
+//line conn.go:284
 func (ag_f *ag_Conn_ReadUntil) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :250:1*/ var (
+	/*line :284:1*/ var (
 		err error
 	)
-	/*line :250:1*/ if ag_co.Unwinding() {
-		/*line :250:1*/ return rt.Ready
+	/*line :284:1*/ if ag_co.Unwinding() {
+		/*line :284:1*/ return rt.Ready
 	}
-	/*line :250:1*/ switch ag_f.ag_state {
-	/*line :250:1*/ case 1:
-		/*line :250:1*/ goto ag_resume1
+	/*line :284:1*/ switch ag_f.ag_state {
+	/*line :284:1*/ case 1:
+		/*line :284:1*/ goto ag_resume1
 	}
-	/*line conn.go:251:2*/ ag_f.scanned = 0
-	/*line :251:2*/ ag_L1:
-	/*line conn.go:253:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
-		/*line conn.go:254:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
-		/*line :254:4*/ return rt.Ready
+	/*line conn.go:285:2*/ ag_f.scanned = 0
+	/*line :285:2*/ ag_L1:
+	/*line conn.go:287:3*/ if i := bytes.IndexByte(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], ag_f.delim); i >= 0 {
+		/*line conn.go:288:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+1), nil
+		/*line :288:4*/ return rt.Ready
 	}
-	/*line conn.go:256:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:257:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:258:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :258:4*/ return rt.Ready
+	/*line conn.go:290:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:291:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:292:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :292:4*/ return rt.Ready
 	}
-	/*line conn.go:260:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :260:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :260:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :260:6*/ return ag_s
+	/*line conn.go:294:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :294:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :294:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :294:6*/ return ag_s
 	}
-	/*line :260:6*/ ag_resume1:
-	/*line conn.go:260:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :260:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:260:3*/ if !(err != nil) {
-		/*line :260:3*/ goto ag_L4
+	/*line :294:6*/ ag_resume1:
+	/*line conn.go:294:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :294:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:294:3*/ if !(err != nil) {
+		/*line :294:3*/ goto ag_L4
 	}
-	/*line conn.go:261:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:262:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :262:5*/ return rt.Ready
+	/*line conn.go:295:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:296:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :296:5*/ return rt.Ready
 	}
-	/*line conn.go:264:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :264:4*/ return rt.Ready
-	/*line :264:4*/ ag_L4:
-	/*line :264:4*/ goto ag_L1
+	/*line conn.go:298:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :298:4*/ return rt.Ready
+	/*line :298:4*/ ag_L4:
+	/*line :298:4*/ goto ag_L1
 }
 
-//line conn_async.go:255
+//line conn_async.go:342
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntil) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:260"
+		return "conn.go:294"
 	}
 	return ""
 }
@@ -292,59 +379,59 @@ func (ag_f *ag_Conn_ReadUntilString) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:274
+//line conn.go:308
 func (ag_f *ag_Conn_ReadUntilString) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :274:1*/ var (
+	/*line :308:1*/ var (
 		err error
 	)
-	/*line :274:1*/ if ag_co.Unwinding() {
-		/*line :274:1*/ return rt.Ready
+	/*line :308:1*/ if ag_co.Unwinding() {
+		/*line :308:1*/ return rt.Ready
 	}
-	/*line :274:1*/ switch ag_f.ag_state {
-	/*line :274:1*/ case 1:
-		/*line :274:1*/ goto ag_resume1
+	/*line :308:1*/ switch ag_f.ag_state {
+	/*line :308:1*/ case 1:
+		/*line :308:1*/ goto ag_resume1
 	}
-	/*line conn.go:275:2*/ ag_f.scanned = 0
-	/*line :275:2*/ ag_L1:
-	/*line conn.go:277:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
-		/*line conn.go:278:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
-		/*line :278:4*/ return rt.Ready
+	/*line conn.go:309:2*/ ag_f.scanned = 0
+	/*line :309:2*/ ag_L1:
+	/*line conn.go:311:3*/ if i := bytes.Index(ag_f.c.buf[ag_f.c.off+ag_f.scanned:], []byte(ag_f.delim)); i >= 0 {
+		/*line conn.go:312:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned+i+len(ag_f.delim)), nil
+		/*line :312:4*/ return rt.Ready
 	}
-	/*line conn.go:280:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:281:3*/ if ag_f.n >= ag_f.c.limit {
-		/*line conn.go:282:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :282:4*/ return rt.Ready
+	/*line conn.go:314:3*/ ag_f.n = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:315:3*/ if ag_f.n >= ag_f.c.limit {
+		/*line conn.go:316:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :316:4*/ return rt.Ready
 	}
-	/*line conn.go:284:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
-	/*line conn.go:285:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :285:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :285:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :285:6*/ return ag_s
+	/*line conn.go:318:3*/ ag_f.scanned = max(0, ag_f.n-len(ag_f.delim)+1)
+	/*line conn.go:319:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :319:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :319:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :319:6*/ return ag_s
 	}
-	/*line :285:6*/ ag_resume1:
-	/*line conn.go:285:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :285:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:285:3*/ if !(err != nil) {
-		/*line :285:3*/ goto ag_L4
+	/*line :319:6*/ ag_resume1:
+	/*line conn.go:319:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :319:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:319:3*/ if !(err != nil) {
+		/*line :319:3*/ goto ag_L4
 	}
-	/*line :285:3*/ ag_f.delim = ""
-	/*line conn.go:286:4*/ if err == io.EOF && ag_f.n > 0 {
-		/*line conn.go:287:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
-		/*line :287:5*/ return rt.Ready
+	/*line :319:3*/ ag_f.delim = ""
+	/*line conn.go:320:4*/ if err == io.EOF && ag_f.n > 0 {
+		/*line conn.go:321:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), io.ErrUnexpectedEOF
+		/*line :321:5*/ return rt.Ready
 	}
-	/*line conn.go:289:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :289:4*/ return rt.Ready
-	/*line :289:4*/ ag_L4:
-	/*line :289:4*/ goto ag_L1
+	/*line conn.go:323:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :323:4*/ return rt.Ready
+	/*line :323:4*/ ag_L4:
+	/*line :323:4*/ goto ag_L1
 }
 
-//line conn_async.go:342
+//line conn_async.go:429
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilString) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:285"
+		return "conn.go:319"
 	}
 	return ""
 }
@@ -378,58 +465,58 @@ func (ag_f *ag_Conn_ReadUntilFunc) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:303
+//line conn.go:337
 func (ag_f *ag_Conn_ReadUntilFunc) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :303:1*/ var (
+	/*line :337:1*/ var (
 		err error
 	)
-	/*line :303:1*/ if ag_co.Unwinding() {
-		/*line :303:1*/ return rt.Ready
+	/*line :337:1*/ if ag_co.Unwinding() {
+		/*line :337:1*/ return rt.Ready
 	}
-	/*line :303:1*/ switch ag_f.ag_state {
-	/*line :303:1*/ case 1:
-		/*line :303:1*/ goto ag_resume1
+	/*line :337:1*/ switch ag_f.ag_state {
+	/*line :337:1*/ case 1:
+		/*line :337:1*/ goto ag_resume1
 	}
-	/*line conn.go:304:2*/ ag_f.scanned = 0
-	/*line :304:2*/ ag_L1:
-	/*line conn.go:306:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
-		/*line conn.go:307:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
-		/*line :307:4*/ return rt.Ready
+	/*line conn.go:338:2*/ ag_f.scanned = 0
+	/*line :338:2*/ ag_L1:
+	/*line conn.go:340:3*/ if n := ag_f.end(ag_f.c.buf[ag_f.c.off:], ag_f.scanned); n >= 0 {
+		/*line conn.go:341:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(n), nil
+		/*line :341:4*/ return rt.Ready
 	}
-	/*line conn.go:309:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
-	/*line conn.go:310:3*/ if ag_f.scanned >= ag_f.c.limit {
-		/*line conn.go:311:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
-		/*line :311:4*/ return rt.Ready
+	/*line conn.go:343:3*/ ag_f.scanned = len(ag_f.c.buf) - ag_f.c.off
+	/*line conn.go:344:3*/ if ag_f.scanned >= ag_f.c.limit {
+		/*line conn.go:345:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ErrTooLong
+		/*line :345:4*/ return rt.Ready
 	}
-	/*line conn.go:313:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :313:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :313:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :313:6*/ return ag_s
+	/*line conn.go:347:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :347:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :347:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :347:6*/ return ag_s
 	}
-	/*line :313:6*/ ag_resume1:
-	/*line conn.go:313:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :313:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:313:3*/ if !(err != nil) {
-		/*line :313:3*/ goto ag_L4
+	/*line :347:6*/ ag_resume1:
+	/*line conn.go:347:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :347:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:347:3*/ if !(err != nil) {
+		/*line :347:3*/ goto ag_L4
 	}
-	/*line :313:3*/ ag_f.end = nil
-	/*line conn.go:314:4*/ if err == io.EOF && ag_f.scanned > 0 {
-		/*line conn.go:315:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
-		/*line :315:5*/ return rt.Ready
+	/*line :347:3*/ ag_f.end = nil
+	/*line conn.go:348:4*/ if err == io.EOF && ag_f.scanned > 0 {
+		/*line conn.go:349:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.scanned), io.ErrUnexpectedEOF
+		/*line :349:5*/ return rt.Ready
 	}
-	/*line conn.go:317:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :317:4*/ return rt.Ready
-	/*line :317:4*/ ag_L4:
-	/*line :317:4*/ goto ag_L1
+	/*line conn.go:351:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :351:4*/ return rt.Ready
+	/*line :351:4*/ ag_L4:
+	/*line :351:4*/ goto ag_L1
 }
 
-//line conn_async.go:427
+//line conn_async.go:514
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadUntilFunc) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:313"
+		return "conn.go:347"
 	}
 	return ""
 }
@@ -462,53 +549,53 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:327
+//line conn.go:361
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :327:1*/ var (
+	/*line :361:1*/ var (
 		err error
 	)
-	/*line :327:1*/ if ag_co.Unwinding() {
-		/*line :327:1*/ return rt.Ready
+	/*line :361:1*/ if ag_co.Unwinding() {
+		/*line :361:1*/ return rt.Ready
 	}
-	/*line :327:1*/ switch ag_f.ag_state {
-	/*line :327:1*/ case 1:
-		/*line :327:1*/ goto ag_resume1
+	/*line :361:1*/ switch ag_f.ag_state {
+	/*line :361:1*/ case 1:
+		/*line :361:1*/ goto ag_resume1
 	}
-	/*line :327:1*/ ag_L1:
-	/*line conn.go:328:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :328:6*/ goto ag_L3
+	/*line :361:1*/ ag_L1:
+	/*line conn.go:362:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :362:6*/ goto ag_L3
 	}
-	/*line conn.go:329:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :329:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :329:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :329:6*/ return ag_s
+	/*line conn.go:363:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :363:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :363:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :363:6*/ return ag_s
 	}
-	/*line :329:6*/ ag_resume1:
-	/*line conn.go:329:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :329:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:329:3*/ if !(err != nil) {
-		/*line :329:3*/ goto ag_L4
+	/*line :363:6*/ ag_resume1:
+	/*line conn.go:363:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :363:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:363:3*/ if !(err != nil) {
+		/*line :363:3*/ goto ag_L4
 	}
-	/*line conn.go:330:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:331:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :331:5*/ return rt.Ready
+	/*line conn.go:364:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:365:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :365:5*/ return rt.Ready
 	}
-	/*line conn.go:333:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :333:4*/ return rt.Ready
-	/*line :333:4*/ ag_L4:
-	/*line :333:4*/ goto ag_L1
-	/*line :333:4*/ ag_L3:
-	/*line conn.go:336:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :336:2*/ return rt.Ready
+	/*line conn.go:367:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :367:4*/ return rt.Ready
+	/*line :367:4*/ ag_L4:
+	/*line :367:4*/ goto ag_L1
+	/*line :367:4*/ ag_L3:
+	/*line conn.go:370:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :370:2*/ return rt.Ready
 }
 
-//line conn_async.go:506
+//line conn_async.go:593
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:329"
+		return "conn.go:363"
 	}
 	return ""
 }
@@ -539,102 +626,106 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:346
+//line conn.go:380
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :346:1*/ var (
+	/*line :380:1*/ var (
 		ag_t0   error
-		s       *[]byte
-		n       int
+		skip    bool
 		ag_err1 error
-		ag_err2 error
 	)
-	/*line :346:1*/ if ag_co.Unwinding() {
-		/*line :346:1*/ return rt.Ready
+	/*line :380:1*/ if ag_co.Unwinding() {
+		/*line :380:1*/ return rt.Ready
 	}
-	/*line :346:1*/ switch ag_f.ag_state {
-	/*line :346:1*/ case 1:
-		/*line :346:1*/ goto ag_resume1
-		/*line :346:1*/
+	/*line :380:1*/ switch ag_f.ag_state {
+	/*line :380:1*/ case 1:
+		/*line :380:1*/ goto ag_resume1
+		/*line :380:1*/
 	case 2:
-		/*line :346:1*/ goto ag_resume2
+		/*line :380:1*/ goto ag_resume2
 	}
-	/*line conn.go:347:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:348:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:381:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:382:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:350:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:351:3*/ ag_f.c.off = 0
+		/*line conn.go:384:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:385:3*/ ag_f.c.off = 0
 	}
-	/*line conn.go:353:2*/ if !(ag_f.c.sec != nil) {
-		/*line :353:2*/ goto ag_L1
+	/*line conn.go:387:2*/ if !(ag_f.c.sec != nil) {
+		/*line :387:2*/ goto ag_L1
 	}
-	/*line conn.go:354:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
-	/*line :354:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
-	/*line :354:10*/ ag_f.c = nil
-	/*line :354:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:10*/ return ag_s
+	/*line conn.go:388:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
+	/*line :388:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :388:10*/ ag_f.c = nil
+	/*line :388:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :388:10*/ return ag_s
 	}
-	/*line :354:10*/ ag_resume1:
-	/*line conn.go:354:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :354:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:354:3*/ ag_f.ag_err = ag_t0
-	/*line :354:3*/ return rt.Ready
-	/*line :354:3*/ ag_L1:
-	/*line :354:3*/ ag_L2:
-	/*line conn.go:357:3*/ if ag_f.c.closed {
-		/*line conn.go:358:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :358:4*/ return rt.Ready
+	/*line :388:10*/ ag_resume1:
+	/*line conn.go:388:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :388:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:388:3*/ ag_f.ag_err = ag_t0
+	/*line :388:3*/ return rt.Ready
+	/*line :388:3*/ ag_L1:
+	/*line conn.go:393:6*/ skip = ag_f.c.fd.Drained()
+	/*line :393:6*/ ag_L2:
+	/*line conn.go:394:3*/ if ag_f.c.closed {
+		/*line conn.go:395:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :395:4*/ return rt.Ready
 	}
-	/*line conn.go:360:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:361:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:362:3*/ if n > 0 {
-		/*line conn.go:363:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
-	}
-	/*line conn.go:365:3*/ scratch.Put(s)
-	/*line conn.go:366:3*/ switch ag_err1 {
-	/*line :366:3*/ case nil:
-		/*line conn.go:368:4*/ if n == 0 {
-			/*line conn.go:369:5*/ ag_f.ag_err = io.EOF
-			/*line :369:5*/ return rt.Ready
+	/*line conn.go:397:3*/ if !skip {
+		/*line conn.go:398:4*/ s := scratch.Get().(*[]byte)
+		/*line conn.go:399:4*/ n, err := unix.Read(ag_f.c.sysfd, *s)
+		/*line conn.go:400:4*/ if n > 0 {
+			/*line conn.go:401:5*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 		}
-		/*line conn.go:371:4*/ ag_f.ag_err = nil
-		/*line :371:4*/ return rt.Ready
-		/*line :371:4*/
-	case unix.EINTR:
-		/*line conn.go:373:4*/ goto ag_L3
-		/*line :373:4*/
-	case unix.EAGAIN:
-		/*line :373:4*/
-	default:
-		/*line conn.go:376:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :376:4*/ return rt.Ready
+		/*line conn.go:403:4*/ short := n < len(*s)
+		/*line conn.go:404:4*/ scratch.Put(s)
+		/*line conn.go:405:4*/ switch err {
+		/*line :405:4*/ case nil:
+			/*line conn.go:407:5*/ if n == 0 {
+				/*line conn.go:408:6*/ ag_f.ag_err = io.EOF
+				/*line :408:6*/ return rt.Ready
+			}
+			/*line conn.go:410:5*/ ag_f.c.fd.SetDrained(ag_f.c.tcp && short)
+			/*line conn.go:411:5*/ ag_f.ag_err = nil
+			/*line :411:5*/ return rt.Ready
+			/*line :411:5*/
+		case unix.EINTR:
+			/*line conn.go:413:5*/ goto ag_L3
+			/*line :413:5*/
+		case unix.EAGAIN:
+			/*line :413:5*/
+		default:
+			/*line conn.go:416:5*/ ag_f.ag_err = ag_f.c.opErr("read", err)
+			/*line :416:5*/ return rt.Ready
+		}
 	}
-	/*line conn.go:378:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :378:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :378:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:6*/ return ag_s
+	/*line conn.go:419:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :419:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :419:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :419:6*/ return ag_s
 	}
-	/*line :378:6*/ ag_resume2:
-	/*line conn.go:378:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :378:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:378:3*/ if !(ag_err2 != nil) {
-		/*line :378:3*/ goto ag_L5
+	/*line :419:6*/ ag_resume2:
+	/*line conn.go:419:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :419:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:419:3*/ if !(ag_err1 != nil) {
+		/*line :419:3*/ goto ag_L5
 	}
-	/*line conn.go:379:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :379:4*/ return rt.Ready
-	/*line :379:4*/ ag_L5:
-	/*line :379:4*/ ag_L3:
-	/*line :379:4*/ goto ag_L2
+	/*line conn.go:420:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+	/*line :420:4*/ return rt.Ready
+	/*line :420:4*/ ag_L5:
+	/*line :420:4*/ ag_L3:
+	/*line conn.go:393:32*/ skip = false
+	/*line :393:32*/ goto ag_L2
 }
 
-//line conn_async.go:630
+//line conn_async.go:721
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:354"
+		return "conn.go:388"
 	case 2:
-		return "conn.go:378"
+		return "conn.go:419"
 	}
 	return ""
 }

@@ -28,6 +28,20 @@ func (c *Conn) ReadAsync(p []byte) rt.Awaitable[int] {
 	return o
 }
 
+// ReadFullAsync is the companion of ReadFull, written by hand as
+// ReadAsync is (it shares the Conn's spare read operation).
+func (c *Conn) ReadFullAsync(p []byte) rt.Awaitable[int] {
+	if c.sec != nil {
+		return c.readFullTLSAsync(p)
+	}
+	o := &c.spareRead
+	if o.c != nil {
+		o = new(connOp)
+	}
+	*o = connOp{c: c, p: p, full: true}
+	return o
+}
+
 // WriteAsync is the companion of Write, written by hand as ReadAsync is:
 // a Write that the kernel's send buffer takes at once allocates nothing
 // and does not suspend.
@@ -57,6 +71,7 @@ type connOp struct {
 	err   error
 	wait  rt.Awaitable[struct{}] // the poller wait in flight, if any
 	write bool
+	full  bool // ReadFull: read until p is full
 }
 
 func (o *connOp) AwaitStart(co *rt.Coro) rt.Status {
@@ -70,9 +85,16 @@ func (o *connOp) AwaitStart(co *rt.Coro) rt.Status {
 		if c.off < len(c.buf) {
 			o.n = copy(o.p, c.buf[c.off:])
 			c.consume(o.n)
+			if !o.full || o.n == len(o.p) {
+				return rt.Ready
+			}
+		}
+		if o.n == len(o.p) {
 			return rt.Ready
 		}
-		if len(o.p) == 0 || !o.tryRead() {
+		// After a read that took all the kernel had, wait at once rather
+		// than make a read that fails with EAGAIN (see rt.FD.SetDrained).
+		if (c.closed || !c.fd.Drained()) && !o.tryRead() {
 			return rt.Ready
 		}
 	}
@@ -126,9 +148,12 @@ func (o *connOp) release() { *o = connOp{} }
 
 // fail ends the operation with the poller's error err.
 func (o *connOp) fail(err error) {
-	if o.write {
+	switch {
+	case o.write:
 		o.err = o.c.opErr("write", err)
-	} else {
+	case o.full:
+		o.err = o.c.opErr("read", err) // o.n: what ReadFull read before
+	default:
 		o.n, o.err = 0, o.c.opErr("read", err)
 	}
 }
@@ -136,6 +161,9 @@ func (o *connOp) fail(err error) {
 // tryRead reads from the socket; it reports true when the socket has
 // nothing and the read must wait. len(o.p) > 0.
 func (o *connOp) tryRead() (wait bool) {
+	if o.full {
+		return o.tryReadFull()
+	}
 	c := o.c
 	for {
 		if c.closed {
@@ -149,6 +177,7 @@ func (o *connOp) tryRead() (wait bool) {
 				o.n, o.err = 0, io.EOF
 			} else {
 				o.n = n
+				c.fd.SetDrained(c.tcp && n < len(o.p))
 			}
 			return false
 		case unix.EINTR:
@@ -188,3 +217,68 @@ func (o *connOp) tryWrite() (wait bool) {
 	}
 	return false
 }
+
+// tryReadFull is tryRead for ReadFull: it reads until o.p is full, and
+// reports true when the socket has no more yet. What is left of o.p to
+// fill, when small, is read through a scratch buffer, so that the read is
+// short once the socket is empty (the bytes past o.p stay buffered for
+// the next read): then the next read, after a reply is written say, waits
+// without a read that would only fail with EAGAIN.
+func (o *connOp) tryReadFull() (wait bool) {
+	c := o.c
+	for o.n < len(o.p) {
+		if c.closed {
+			o.err = c.opErr("read", net.ErrClosed)
+			return false
+		}
+		if c.off < len(c.buf) { // bytes another task's read buffered meanwhile
+			k := copy(o.p[o.n:], c.buf[c.off:])
+			c.consume(k)
+			o.n += k
+			continue
+		}
+		var m int
+		var err error
+		var short bool
+		if want := len(o.p) - o.n; want <= readAheadMax {
+			s := scratch.Get().(*[]byte)
+			m, err = unix.Read(c.sysfd, *s)
+			if m > 0 {
+				short = m < len(*s)
+				k := copy(o.p[o.n:], (*s)[:m])
+				c.buf = append(c.buf, (*s)[k:m]...) // read ahead: kept for the next read
+				m = k
+			}
+			scratch.Put(s)
+		} else {
+			m, err = unix.Read(c.sysfd, o.p[o.n:])
+			short = m < want
+		}
+		switch err {
+		case nil:
+			if m == 0 {
+				o.err = io.ErrUnexpectedEOF
+				if o.n == 0 {
+					o.err = io.EOF
+				}
+				return false
+			}
+			o.n += m
+			c.fd.SetDrained(c.tcp && short)
+			if o.n < len(o.p) && short {
+				return c.tcp // a Unix socket may have more: read again
+			}
+		case unix.EINTR:
+		case unix.EAGAIN:
+			return true
+		default:
+			o.err = c.opErr("read", err)
+			return false
+		}
+	}
+	return false
+}
+
+// readAheadMax is the most of a ReadFull that is read through a scratch
+// buffer (and so may read ahead).
+const readAheadMax = 4 << 10

@@ -24,8 +24,8 @@
 //
 // A function or method M is async when its package declares MAsync with
 // the same parameters, returning an rt.Awaitable: Dial, Listen,
-// Listener.Accept, Conn.Read, Conn.Write, Conn.ReadUntil and
-// Conn.ReadExactly are. Inside an //async function asyncgen awaits the
+// Listener.Accept, Conn.Read, Conn.Write, Conn.ReadFull, Conn.ReadUntil
+// and Conn.ReadExactly are. Inside an //async function asyncgen awaits the
 // companion; the calling task parks on the poller while the socket is not
 // ready, and other tasks run. Called from ordinary code the natural form
 // blocks the calling goroutine in poll(2) instead: it works, but costs a
@@ -37,7 +37,16 @@
 // Write allocates nothing, completes without suspending when the data (or
 // room in the kernel's send buffer) is there, and becomes a frame of the
 // task only while it waits on the poller. A second Read started while the
-// spare is in use gets an operation of its own.
+// spare is in use gets an operation of its own. Conn.ReadFullAsync
+// (io.ReadFull's loop, reading ahead as ReadUntil does) shares the spare
+// read.
+//
+// A read of a TCP socket that returns fewer bytes than it asked for took
+// all the kernel had, so the next Read, ReadFull or buffering read
+// (ReadUntil, ReadExactly) waits on the poller at once instead of first
+// making a read that would fail with EAGAIN: a server that read a whole
+// request and wrote its answer makes one system call fewer per request
+// (rt.FD.SetDrained says when the poller allows it).
 //
 // # Sockets
 //
@@ -79,7 +88,8 @@
 // rt.WaitFor's timeout, a failing task group) takes it off the poller and
 // unwinds it with rt.ErrCanceled. The connection stays open and usable:
 //
-//   - a cancelled Read consumed nothing;
+//   - a cancelled Read consumed nothing (a cancelled ReadFull loses
+//     what it had read);
 //   - a cancelled ReadUntil or ReadExactly keeps what it had read in the
 //     connection's buffer, so the next read returns it: no byte is lost;
 //   - a cancelled Write returns nothing, but may have handed a prefix of
