@@ -44,7 +44,7 @@ func init() {
 	})
 }
 
-// ag_Queue_write is the frame of (*Queue).write (232 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Queue_write is the frame of (*Queue).write (208 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Queue_write struct {
 	ag_state int
 	q        *Queue

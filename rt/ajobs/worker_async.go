@@ -1128,7 +1128,7 @@ func (ag_f *ag_Worker_read) AwaitLine() string {
 	return ""
 }
 
-// ag_Worker_startRead is the frame of (*Worker).startRead (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_startRead is the frame of (*Worker).startRead (248 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_startRead struct {
 	ag_state int
 	w        *Worker

@@ -68,11 +68,11 @@ func show(v aredis.Value) string {
 	case aredis.Int:
 		return "int " + strconv.FormatInt(v.Int, 10)
 	case aredis.Double:
-		return "double " + strconv.FormatFloat(v.Float, 'g', -1, 64)
+		return "double " + strconv.FormatFloat(v.Float(), 'g', -1, 64)
 	case aredis.Bool:
-		return "bool " + strconv.FormatBool(v.Bool)
+		return "bool " + strconv.FormatBool(v.Bool())
 	case aredis.Verbatim:
-		return "verbatim " + v.Format + " " + strconv.Quote(v.Str)
+		return "verbatim " + v.Format() + " " + strconv.Quote(v.Str)
 	case aredis.Array, aredis.Set, aredis.Map, aredis.Push:
 		var parts []string
 		for _, e := range v.Elems {

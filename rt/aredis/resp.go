@@ -42,19 +42,70 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// Value is one reply. Which fields are set depends on Kind: Str for the
-// strings, errors, big numbers and verbatim strings; Int for integers;
-// Float for doubles; Bool for booleans; Elems for arrays, sets, pushes and
-// maps (a map's keys and values alternate: key0, value0, key1, ...).
-// Attributes (RESP3 |) are skipped.
+// Value is one reply, in 56 bytes. Which fields are set depends on Kind:
+// Str for the strings, errors, big numbers and verbatim strings; Int for
+// integers; Elems for arrays, sets, pushes and maps (a map's keys and
+// values alternate: key0, value0, key1, ...). A double, a boolean and a
+// verbatim string's format are kept in Int too: read them with Float,
+// Bool and Format. Attributes (RESP3 |) are skipped.
+//
+// The Values of a reply's aggregates share one backing array, and its
+// strings share one copy of the reply's bytes: keeping any part of a
+// reply keeps all of it.
 type Value struct {
-	Kind   Kind
-	Bool   bool
-	Int    int64
-	Float  float64
-	Str    string
-	Format string // a verbatim string's format, e.g. "txt"
-	Elems  []Value
+	Kind  Kind
+	Int   int64
+	Str   string
+	Elems []Value
+}
+
+// DoubleValue returns the Value of a RESP3 double.
+func DoubleValue(f float64) Value { return Value{Kind: Double, Int: int64(math.Float64bits(f))} }
+
+// BoolValue returns the Value of a RESP3 boolean.
+func BoolValue(b bool) Value {
+	v := Value{Kind: Bool}
+	if b {
+		v.Int = 1
+	}
+	return v
+}
+
+// VerbatimValue returns the Value of a RESP3 verbatim string; format is
+// its three-byte format ("txt", "mkd").
+func VerbatimValue(format, text string) Value {
+	v := Value{Kind: Verbatim, Str: text}
+	for i := 0; i < 3 && i < len(format); i++ {
+		v.Int |= int64(format[i]) << (8 * i)
+	}
+	return v
+}
+
+// Float returns a double reply's value (0 for other kinds).
+func (v Value) Float() float64 {
+	if v.Kind != Double {
+		return 0
+	}
+	return math.Float64frombits(uint64(v.Int))
+}
+
+// Bool returns a boolean reply's value (false for other kinds).
+func (v Value) Bool() bool { return v.Kind == Bool && v.Int != 0 }
+
+// Format returns a verbatim string's format, such as "txt" ("" for
+// other kinds).
+func (v Value) Format() string {
+	if v.Kind != Verbatim {
+		return ""
+	}
+	switch v.Int {
+	case 't' | 'x'<<8 | 't'<<16:
+		return "txt"
+	case 'm' | 'k'<<8 | 'd'<<16:
+		return "mkd"
+	}
+	b := []byte{byte(v.Int), byte(v.Int >> 8), byte(v.Int >> 16)}
+	return string(b)
 }
 
 // IsNull reports whether v is a null reply (a missing key, a BLPOP that
@@ -80,7 +131,7 @@ func (v Value) Text() (string, error) {
 	case Int:
 		return strconv.FormatInt(v.Int, 10), nil
 	case Double:
-		return strconv.FormatFloat(v.Float, 'g', -1, 64), nil
+		return strconv.FormatFloat(v.Float(), 'g', -1, 64), nil
 	case Null:
 		return "", ErrNil
 	case Error:
@@ -102,7 +153,7 @@ func (v Value) Int64() (int64, error) {
 		}
 		return n, nil
 	case Bool:
-		if v.Bool {
+		if v.Int != 0 {
 			return 1, nil
 		}
 		return 0, nil
@@ -257,16 +308,38 @@ func (st *scanState) scan(buf []byte) (int, error) {
 
 // parseReply parses a reply that scanReply found complete. The strings
 // of the Value point into buf, which the caller must never change.
+//
+// The Values of its aggregates are allocated at once, in one backing
+// array: a first pass counts them. A reply without aggregates allocates
+// nothing.
 func parseReply(buf []byte) (Value, int, error) {
-	var p parser
-	p.buf = buf
+	p := parser{buf: buf}
+	if len(buf) > 0 && isAggregate(buf[0]) {
+		if _, err := p.value(0, false); err != nil {
+			return Value{}, p.pos, err
+		}
+		if p.count > 0 {
+			p.arena = make([]Value, p.count)
+		}
+		p.pos = 0
+	}
 	v, err := p.value(0, true)
 	return v, p.pos, err
 }
 
+func isAggregate(t byte) bool {
+	switch t {
+	case '*', '~', '>', '%', '|':
+		return true
+	}
+	return false
+}
+
 type parser struct {
-	buf []byte
-	pos int
+	buf   []byte
+	pos   int
+	count int     // scanning: the Values of the aggregates so far
+	arena []Value // building: where the next aggregate's Values go
 }
 
 func (p *parser) fail(at int, format string, args ...any) error {
@@ -407,7 +480,7 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 		if len(l) != 1 || (l[0] != 't' && l[0] != 'f') {
 			return Value{}, p.fail(at+1, "boolean %q is neither t nor f", l)
 		}
-		return Value{Kind: Bool, Bool: l[0] == 't'}, nil
+		return BoolValue(l[0] == 't'), nil
 	case ',':
 		l, err := p.line()
 		if err != nil {
@@ -417,7 +490,7 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 		if !ok {
 			return Value{}, p.fail(at+1, "%q is not a double", l)
 		}
-		return Value{Kind: Double, Float: f}, nil
+		return DoubleValue(f), nil
 	case '(':
 		l, err := p.line()
 		if err != nil {
@@ -451,7 +524,7 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 			if len(body) < 4 || body[3] != ':' {
 				return Value{}, p.fail(start, "verbatim string without a format")
 			}
-			return Value{Kind: Verbatim, Format: str(body[:3], build), Str: str(body[4:], build)}, nil
+			return VerbatimValue(string(body[:3]), str(body[4:], build)), nil
 		}
 		return Value{Kind: Bulk, Str: str(body, build)}, nil
 	case '*', '~', '>', '%', '|':
@@ -478,9 +551,25 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 			}
 			return Value{}, errIncomplete
 		}
+		if t == '|' { // an attribute: skipped (and not counted), then the reply it describes
+			counted := p.count
+			for range count {
+				if _, err := p.value(depth+1, false); err != nil {
+					return Value{}, err
+				}
+			}
+			p.count = counted
+			return p.value(depth, build)
+		}
 		var elems []Value
 		if build && count > 0 {
-			elems = make([]Value, count)
+			if int64(len(p.arena)) >= count {
+				elems, p.arena = p.arena[:count:count], p.arena[count:]
+			} else { // not counted first (never, from parseReply)
+				elems = make([]Value, count)
+			}
+		} else if !build {
+			p.count += int(count)
 		}
 		for i := range int(count) {
 			e, err := p.value(depth+1, build)
@@ -490,9 +579,6 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 			if build {
 				elems[i] = e
 			}
-		}
-		if t == '|' { // an attribute: the reply it describes follows
-			return p.value(depth, build)
 		}
 		k := Array
 		switch t {
@@ -618,3 +704,6 @@ func appendBulk(buf []byte, s string) []byte {
 	buf = append(buf, s...)
 	return append(buf, '\r', '\n')
 }
+
+// valueSize is the size of a Value, for the allocation tests.
+const valueSize = int(unsafe.Sizeof(Value{}))

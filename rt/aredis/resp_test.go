@@ -32,15 +32,15 @@ var replies = []struct {
 	{"*2\r\n:1\r\n$1\r\nx\r\n", Value{Kind: Array, Elems: []Value{{Kind: Int, Int: 1}, {Kind: Bulk, Str: "x"}}}},
 	{"*1\r\n*1\r\n$-1\r\n", Value{Kind: Array, Elems: []Value{{Kind: Array, Elems: []Value{{Kind: Null}}}}}},
 	{"_\r\n", Value{Kind: Null}},
-	{"#t\r\n", Value{Kind: Bool, Bool: true}},
-	{"#f\r\n", Value{Kind: Bool}},
-	{",3.25\r\n", Value{Kind: Double, Float: 3.25}},
-	{",-1e10\r\n", Value{Kind: Double, Float: -1e10}},
-	{",inf\r\n", Value{Kind: Double, Float: math.Inf(1)}},
-	{",-inf\r\n", Value{Kind: Double, Float: math.Inf(-1)}},
+	{"#t\r\n", BoolValue(true)},
+	{"#f\r\n", BoolValue(false)},
+	{",3.25\r\n", DoubleValue(3.25)},
+	{",-1e10\r\n", DoubleValue(-1e10)},
+	{",inf\r\n", DoubleValue(math.Inf(1))},
+	{",-inf\r\n", DoubleValue(math.Inf(-1))},
 	{"(3492890328409238509324850943850943825024385\r\n", Value{Kind: BigInt, Str: "3492890328409238509324850943850943825024385"}},
 	{"!21\r\nSYNTAX invalid syntax\r\n", Value{Kind: Error, Str: "SYNTAX invalid syntax"}},
-	{"=15\r\ntxt:Some string\r\n", Value{Kind: Verbatim, Format: "txt", Str: "Some string"}},
+	{"=15\r\ntxt:Some string\r\n", VerbatimValue("txt", "Some string")},
 	{"%2\r\n+a\r\n:1\r\n+b\r\n#f\r\n", Value{Kind: Map, Elems: []Value{{Kind: Simple, Str: "a"}, {Kind: Int, Int: 1}, {Kind: Simple, Str: "b"}, {Kind: Bool}}}},
 	{"~2\r\n+a\r\n+b\r\n", Value{Kind: Set, Elems: []Value{{Kind: Simple, Str: "a"}, {Kind: Simple, Str: "b"}}}},
 	{">2\r\n+message\r\n+hi\r\n", Value{Kind: Push, Elems: []Value{{Kind: Simple, Str: "message"}, {Kind: Simple, Str: "hi"}}}},
@@ -149,23 +149,23 @@ func encode(b []byte, v Value) []byte {
 		return bulk('$', v.Str)
 	case Double:
 		switch {
-		case math.IsInf(v.Float, 1):
+		case math.IsInf(v.Float(), 1):
 			return line(',', "inf")
-		case math.IsInf(v.Float, -1):
+		case math.IsInf(v.Float(), -1):
 			return line(',', "-inf")
-		case math.IsNaN(v.Float):
+		case math.IsNaN(v.Float()):
 			return line(',', "nan")
 		}
-		return line(',', strconv.FormatFloat(v.Float, 'g', -1, 64))
+		return line(',', strconv.FormatFloat(v.Float(), 'g', -1, 64))
 	case Bool:
-		if v.Bool {
+		if v.Bool() {
 			return line('#', "t")
 		}
 		return line('#', "f")
 	case BigInt:
 		return line('(', v.Str)
 	case Verbatim:
-		return bulk('=', v.Format+":"+v.Str)
+		return bulk('=', v.Format()+":"+v.Str)
 	case Array:
 		return agg('*', len(v.Elems), v.Elems)
 	case Set:
@@ -242,8 +242,8 @@ func FuzzReply(f *testing.F) {
 
 // sameValue is reflect.DeepEqual with NaN equal to itself.
 func sameValue(a, b Value) bool {
-	if a.Kind == Double && math.IsNaN(a.Float) {
-		return b.Kind == Double && math.IsNaN(b.Float)
+	if a.Kind == Double && math.IsNaN(a.Float()) {
+		return b.Kind == Double && math.IsNaN(b.Float())
 	}
 	if len(a.Elems) != len(b.Elems) {
 		return false
