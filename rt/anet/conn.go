@@ -319,6 +319,22 @@ func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, err
 	}
 }
 
+// BufferedUntilFunc reads the unit that end finds (as ReadUntilFunc) when the
+// bytes read ahead already hold all of it, and reports false, reading
+// nothing, when they do not. It never waits: a caller that often finds
+// its unit buffered (the replies of a pipeline after the first) saves
+// the coroutine of ReadUntilFunc.
+func (c *Conn) BufferedUntilFunc(end func(buf []byte, scanned int) int) ([]byte, bool) {
+	if c.off == len(c.buf) {
+		return nil, false
+	}
+	n := end(c.buf[c.off:], 0)
+	if n < 0 {
+		return nil, false
+	}
+	return c.take(n), true
+}
+
 // ReadExactly reads exactly n bytes (asyncio's readexactly) and returns
 // them in a new slice. If the stream ends first it returns what it read
 // and io.ErrUnexpectedEOF (io.EOF if that was nothing).

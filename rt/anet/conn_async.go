@@ -51,8 +51,8 @@ func init() {
 		{Name: "(*Conn).ReadUntil", Line: 250, Off: 7051, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
 		{Name: "(*Conn).ReadUntilString", Line: 274, Off: 7674, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
 		{Name: "(*Conn).ReadUntilFunc", Line: 303, Off: 8649, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 327, Off: 9289, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 346, Off: 9934, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
+		{Name: "(*Conn).ReadExactly", Line: 343, Off: 9845, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 362, Off: 10490, Head: "func (c *Conn) fill() error {", Len: 723, Hash: 0x6810a5d8a022533f},
 	})
 }
 
@@ -462,44 +462,44 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:327
+//line conn.go:343
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :327:1*/ var (
+	/*line :343:1*/ var (
 		err error
 	)
-	/*line :327:1*/ if ag_co.Unwinding() {
-		/*line :327:1*/ return rt.Ready
+	/*line :343:1*/ if ag_co.Unwinding() {
+		/*line :343:1*/ return rt.Ready
 	}
-	/*line :327:1*/ switch ag_f.ag_state {
-	/*line :327:1*/ case 1:
-		/*line :327:1*/ goto ag_resume1
+	/*line :343:1*/ switch ag_f.ag_state {
+	/*line :343:1*/ case 1:
+		/*line :343:1*/ goto ag_resume1
 	}
-	/*line :327:1*/ ag_L1:
-	/*line conn.go:328:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :328:6*/ goto ag_L3
+	/*line :343:1*/ ag_L1:
+	/*line conn.go:344:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :344:6*/ goto ag_L3
 	}
-	/*line conn.go:329:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :329:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :329:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :329:6*/ return ag_s
+	/*line conn.go:345:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :345:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :345:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :345:6*/ return ag_s
 	}
-	/*line :329:6*/ ag_resume1:
-	/*line conn.go:329:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :329:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:329:3*/ if !(err != nil) {
-		/*line :329:3*/ goto ag_L4
+	/*line :345:6*/ ag_resume1:
+	/*line conn.go:345:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :345:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:345:3*/ if !(err != nil) {
+		/*line :345:3*/ goto ag_L4
 	}
-	/*line conn.go:330:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:331:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :331:5*/ return rt.Ready
+	/*line conn.go:346:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:347:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :347:5*/ return rt.Ready
 	}
-	/*line conn.go:333:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :333:4*/ return rt.Ready
-	/*line :333:4*/ ag_L4:
-	/*line :333:4*/ goto ag_L1
-	/*line :333:4*/ ag_L3:
-	/*line conn.go:336:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :336:2*/ return rt.Ready
+	/*line conn.go:349:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :349:4*/ return rt.Ready
+	/*line :349:4*/ ag_L4:
+	/*line :349:4*/ goto ag_L1
+	/*line :349:4*/ ag_L3:
+	/*line conn.go:352:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :352:2*/ return rt.Ready
 }
 
 //line conn_async.go:506
@@ -508,7 +508,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:329"
+		return "conn.go:345"
 	}
 	return ""
 }
@@ -539,91 +539,91 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:346
+//line conn.go:362
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :346:1*/ var (
+	/*line :362:1*/ var (
 		ag_t0   error
 		s       *[]byte
 		n       int
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :346:1*/ if ag_co.Unwinding() {
-		/*line :346:1*/ return rt.Ready
+	/*line :362:1*/ if ag_co.Unwinding() {
+		/*line :362:1*/ return rt.Ready
 	}
-	/*line :346:1*/ switch ag_f.ag_state {
-	/*line :346:1*/ case 1:
-		/*line :346:1*/ goto ag_resume1
-		/*line :346:1*/
+	/*line :362:1*/ switch ag_f.ag_state {
+	/*line :362:1*/ case 1:
+		/*line :362:1*/ goto ag_resume1
+		/*line :362:1*/
 	case 2:
-		/*line :346:1*/ goto ag_resume2
+		/*line :362:1*/ goto ag_resume2
 	}
-	/*line conn.go:347:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:348:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:363:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:364:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:350:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:351:3*/ ag_f.c.off = 0
+		/*line conn.go:366:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:367:3*/ ag_f.c.off = 0
 	}
-	/*line conn.go:353:2*/ if !(ag_f.c.sec != nil) {
-		/*line :353:2*/ goto ag_L1
+	/*line conn.go:369:2*/ if !(ag_f.c.sec != nil) {
+		/*line :369:2*/ goto ag_L1
 	}
-	/*line conn.go:354:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
-	/*line :354:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
-	/*line :354:10*/ ag_f.c = nil
-	/*line :354:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :354:10*/ return ag_s
+	/*line conn.go:370:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
+	/*line :370:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :370:10*/ ag_f.c = nil
+	/*line :370:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :370:10*/ return ag_s
 	}
-	/*line :354:10*/ ag_resume1:
-	/*line conn.go:354:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :354:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:354:3*/ ag_f.ag_err = ag_t0
-	/*line :354:3*/ return rt.Ready
-	/*line :354:3*/ ag_L1:
-	/*line :354:3*/ ag_L2:
-	/*line conn.go:357:3*/ if ag_f.c.closed {
-		/*line conn.go:358:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :358:4*/ return rt.Ready
+	/*line :370:10*/ ag_resume1:
+	/*line conn.go:370:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :370:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:370:3*/ ag_f.ag_err = ag_t0
+	/*line :370:3*/ return rt.Ready
+	/*line :370:3*/ ag_L1:
+	/*line :370:3*/ ag_L2:
+	/*line conn.go:373:3*/ if ag_f.c.closed {
+		/*line conn.go:374:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :374:4*/ return rt.Ready
 	}
-	/*line conn.go:360:3*/ s = scratch.Get().(*[]byte)
-	/*line conn.go:361:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
-	/*line conn.go:362:3*/ if n > 0 {
-		/*line conn.go:363:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:376:3*/ s = scratch.Get().(*[]byte)
+	/*line conn.go:377:3*/ n, ag_err1 = unix.Read(ag_f.c.sysfd, *s)
+	/*line conn.go:378:3*/ if n > 0 {
+		/*line conn.go:379:4*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 	}
-	/*line conn.go:365:3*/ scratch.Put(s)
-	/*line conn.go:366:3*/ switch ag_err1 {
-	/*line :366:3*/ case nil:
-		/*line conn.go:368:4*/ if n == 0 {
-			/*line conn.go:369:5*/ ag_f.ag_err = io.EOF
-			/*line :369:5*/ return rt.Ready
+	/*line conn.go:381:3*/ scratch.Put(s)
+	/*line conn.go:382:3*/ switch ag_err1 {
+	/*line :382:3*/ case nil:
+		/*line conn.go:384:4*/ if n == 0 {
+			/*line conn.go:385:5*/ ag_f.ag_err = io.EOF
+			/*line :385:5*/ return rt.Ready
 		}
-		/*line conn.go:371:4*/ ag_f.ag_err = nil
-		/*line :371:4*/ return rt.Ready
-		/*line :371:4*/
+		/*line conn.go:387:4*/ ag_f.ag_err = nil
+		/*line :387:4*/ return rt.Ready
+		/*line :387:4*/
 	case unix.EINTR:
-		/*line conn.go:373:4*/ goto ag_L3
-		/*line :373:4*/
+		/*line conn.go:389:4*/ goto ag_L3
+		/*line :389:4*/
 	case unix.EAGAIN:
-		/*line :373:4*/
+		/*line :389:4*/
 	default:
-		/*line conn.go:376:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-		/*line :376:4*/ return rt.Ready
+		/*line conn.go:392:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+		/*line :392:4*/ return rt.Ready
 	}
-	/*line conn.go:378:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :378:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :378:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :378:6*/ return ag_s
+	/*line conn.go:394:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :394:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :394:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :394:6*/ return ag_s
 	}
-	/*line :378:6*/ ag_resume2:
-	/*line conn.go:378:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :378:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:378:3*/ if !(ag_err2 != nil) {
-		/*line :378:3*/ goto ag_L5
+	/*line :394:6*/ ag_resume2:
+	/*line conn.go:394:6*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :394:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:394:3*/ if !(ag_err2 != nil) {
+		/*line :394:3*/ goto ag_L5
 	}
-	/*line conn.go:379:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
-	/*line :379:4*/ return rt.Ready
-	/*line :379:4*/ ag_L5:
-	/*line :379:4*/ ag_L3:
-	/*line :379:4*/ goto ag_L2
+	/*line conn.go:395:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err2)
+	/*line :395:4*/ return rt.Ready
+	/*line :395:4*/ ag_L5:
+	/*line :395:4*/ ag_L3:
+	/*line :395:4*/ goto ag_L2
 }
 
 //line conn_async.go:630
@@ -632,9 +632,9 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:354"
+		return "conn.go:370"
 	case 2:
-		return "conn.go:378"
+		return "conn.go:394"
 	}
 	return ""
 }

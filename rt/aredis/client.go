@@ -385,6 +385,27 @@ func (cn *conn) readReply() (Value, error) {
 	}
 }
 
+// bufferedReply returns the reply that the connection has already read
+// ahead whole, without waiting (ok false when it has not: then call
+// readReply). The replies of a pipeline after the first are often
+// buffered: they cost no coroutine frame.
+func (cn *conn) bufferedReply() (v Value, ok bool, err error) {
+	for {
+		cn.scan.reset()
+		raw, ok := cn.c.BufferedUntilFunc(cn.end)
+		if !ok {
+			return Value{}, false, nil
+		}
+		if cn.scanErr != nil {
+			return Value{}, true, cn.scanErr
+		}
+		v, _, _ := parseReply(raw)
+		if v.Kind != Push {
+			return v, true, nil
+		}
+	}
+}
+
 // connErr describes a connection's failure to deliver a reply.
 func connErr(err error) error {
 	switch {
@@ -462,7 +483,10 @@ func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {
 		return v, v.Err()
 	}
 	for i := range many {
-		v, err := cn.readReply()
+		v, ok, err := cn.bufferedReply()
+		if !ok {
+			v, err = cn.readReply()
+		}
 		if err != nil {
 			return Value{}, err
 		}

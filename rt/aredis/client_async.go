@@ -66,12 +66,12 @@ func init() {
 		{Name: "(*pool).get", Line: 218, Off: 6151, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
 		{Name: "(*Client).dial", Line: 274, Off: 7626, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
 		{Name: "(*conn).readReply", Line: 370, Off: 10186, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
-		{Name: "(*Client).exec", Line: 425, Off: 12054, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 499, Off: 13845, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 510, Off: 14062, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 522, Off: 14316, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 565, Off: 15714, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 603, Off: 16623, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*Client).exec", Line: 446, Off: 12632, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1197, Hash: 0x20ad44e90cc12cdf},
+		{Name: "(*Client).String", Line: 523, Off: 14473, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 534, Off: 14690, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 546, Off: 14944, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 589, Off: 16342, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 627, Off: 17251, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
@@ -654,9 +654,9 @@ func (ag_f *ag_Client_exec) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:425
+//line client.go:446
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :425:1*/ var (
+	/*line :446:1*/ var (
 		ag_t2   time.Time
 		lp      *rt.Loop
 		ag_err1 error
@@ -664,205 +664,211 @@ func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
 		ag_v1   Value
 		ag_err3 error
 		ag_v2   Value
+		ok      bool
 		ag_err4 error
 	)
-	/*line :425:1*/ if ag_co.Unwinding() {
-		/*line :425:1*/ goto ag_exit
+	/*line :446:1*/ if ag_co.Unwinding() {
+		/*line :446:1*/ goto ag_exit
 	}
-	/*line :425:1*/ switch ag_f.ag_state {
-	/*line :425:1*/ case 1:
-		/*line :425:1*/ goto ag_resume1
-		/*line :425:1*/
+	/*line :446:1*/ switch ag_f.ag_state {
+	/*line :446:1*/ case 1:
+		/*line :446:1*/ goto ag_resume1
+		/*line :446:1*/
 	case 2:
-		/*line :425:1*/ goto ag_resume2
-		/*line :425:1*/
+		/*line :446:1*/ goto ag_resume2
+		/*line :446:1*/
 	case 3:
-		/*line :425:1*/ goto ag_resume3
-		/*line :425:1*/
+		/*line :446:1*/ goto ag_resume3
+		/*line :446:1*/
 	case 4:
-		/*line :425:1*/ goto ag_resume4
-		/*line :425:1*/
+		/*line :446:1*/ goto ag_resume4
+		/*line :446:1*/
 	case 5:
-		/*line :425:1*/ goto ag_resume5
-		/*line :425:1*/
+		/*line :446:1*/ goto ag_resume5
+		/*line :446:1*/
 	case 6:
-		/*line :425:1*/ goto ag_resume6
-		/*line :425:1*/
+		/*line :446:1*/ goto ag_resume6
+		/*line :446:1*/
 	case 7:
-		/*line :425:1*/ goto ag_resume7
+		/*line :446:1*/ goto ag_resume7
 	}
-	/*line :425:1*/ ag_f.blocking = new(bool)
-	/*line client.go:426:2*/ (*ag_f.blocking) = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:427:6*/ ag_f.dl = time.Time{}
-	/*line client.go:428:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !(*ag_f.blocking)) {
-		/*line :428:2*/ goto ag_L1
+	/*line :446:1*/ ag_f.blocking = new(bool)
+	/*line client.go:447:2*/ (*ag_f.blocking) = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:448:6*/ ag_f.dl = time.Time{}
+	/*line client.go:449:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !(*ag_f.blocking)) {
+		/*line :449:2*/ goto ag_L1
 	}
-	/*line :428:2*/ ag_f.dl = time.Time{}
-	/*line client.go:429:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :429:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :429:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :429:8*/ return ag_s
+	/*line :449:2*/ ag_f.dl = time.Time{}
+	/*line client.go:450:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :450:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :450:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :450:8*/ return ag_s
 	}
-	/*line :429:8*/ ag_resume1:
-	/*line client.go:429:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :429:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:429:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :429:3*/ ag_L1:
-	/*line :429:3*/ ag_f.p = new(*pool)
-	/*line client.go:431:6*/ (*ag_f.p) = nil
-	/*line client.go:432:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	/*line :432:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	/*line :432:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :432:5*/ return ag_s
-	}
-	/*line :432:5*/ ag_resume2:
-	/*line client.go:432:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :432:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:432:2*/ if !(lp != nil) {
-		/*line :432:2*/ goto ag_L2
-	}
-	/*line client.go:433:3*/ (*ag_f.p) = ag_f.cl.loopPool(*lp)
-	/*line :433:3*/ ag_L2:
-	/*line :433:3*/ ag_f.cn = new(*conn)
-	/*line client.go:435:2*/ (*ag_f.cn) = (*ag_f.p).tryGet((*ag_f.blocking))
-	/*line client.go:436:2*/ if !((*ag_f.cn) == nil) {
-		/*line :436:2*/ ag_f.cl = nil
-		/*line :436:2*/ goto ag_L3
-	}
-	/*line client.go:437:7*/ ag_err1 = nil
-	/*line client.go:438:6*/ ag_f.ag_aw2 = (*ag_f.p).getAsync(ag_f.cl, (*ag_f.blocking), ag_f.dl)
-	/*line :438:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :438:6*/ ag_f.cl = nil
-	/*line :438:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :438:6*/ return ag_s
-	}
-	/*line :438:6*/ ag_resume3:
-	/*line client.go:438:6*/ (*ag_f.cn), ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :438:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:438:3*/ if !(ag_err1 != nil) {
-		/*line :438:3*/ goto ag_L4
-	}
-	/*line client.go:439:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
-	/*line :439:4*/ goto ag_exit
-	/*line :439:4*/ ag_L4:
-	/*line :439:4*/ ag_L3:
-	/*line :439:4*/ ag_f.clean = new(bool)
-	/*line client.go:442:2*/ (*ag_f.clean) = false
-	/*line client.go:443:2*/ {
-		/*line :443:2*/ ag_dfn := func(ag_cell_p **pool, ag_cell_cn **conn, ag_cell_clean *bool, ag_cell_blocking *bool) func() {
-			/*line :443:2*/ return func() {
-				/*line client.go:443:17*/ (*ag_cell_p).put((*ag_cell_cn), (*ag_cell_clean), (*ag_cell_blocking))
-			}
-		}(ag_f.p, ag_f.cn, ag_f.clean, ag_f.blocking)
-		/*line client.go:443:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :443:2*/ defer ag_dfn()
-			/*line :443:2*/ ag_p.Raise()
-		})
-	}
-	/*line :443:2*/ ag_f.blocking, ag_f.p = nil, nil
-	/*line client.go:444:2*/ if ag_f.args != nil {
-		/*line client.go:445:3*/ var err error
-		/*line client.go:446:3*/ if (*ag_f.cn).wbuf, err = appendCommand((*ag_f.cn).wbuf[:0], ag_f.args); err != nil {
-			/*line client.go:447:4*/ (*ag_f.clean) = true
-			/*line client.go:448:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-			/*line :448:4*/ goto ag_exit
-		}
-		/*line client.go:450:3*/ ag_f.wire = (*ag_f.cn).wbuf
-	}
-	/*line :450:3*/ ag_f.args = nil
-	/*line client.go:452:2*/ (*ag_f.cn).c.SetDeadline(ag_f.dl)
-	/*line :452:2*/ ag_f.dl = time.Time{}
-	/*line client.go:453:5*/ ag_f.ag_aw3 = (*ag_f.cn).c.WriteAsync(ag_f.wire)
-	/*line :453:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :453:5*/ ag_f.wire = nil
-	/*line :453:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+	/*line :450:8*/ ag_resume1:
+	/*line client.go:450:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :450:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:450:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :450:3*/ ag_L1:
+	/*line :450:3*/ ag_f.p = new(*pool)
+	/*line client.go:452:6*/ (*ag_f.p) = nil
+	/*line client.go:453:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :453:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :453:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
 		/*line :453:5*/ return ag_s
 	}
-	/*line :453:5*/ ag_resume4:
-	/*line client.go:453:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :453:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:453:2*/ if !(ag_err2 != nil) {
-		/*line :453:2*/ goto ag_L5
+	/*line :453:5*/ ag_resume2:
+	/*line client.go:453:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :453:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:453:2*/ if !(lp != nil) {
+		/*line :453:2*/ goto ag_L2
 	}
-	/*line client.go:454:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
-	/*line :454:3*/ goto ag_exit
-	/*line :454:3*/ ag_L5:
-	/*line client.go:456:2*/ if !(ag_f.many == nil) {
-		/*line :456:2*/ goto ag_L6
+	/*line client.go:454:3*/ (*ag_f.p) = ag_f.cl.loopPool(*lp)
+	/*line :454:3*/ ag_L2:
+	/*line :454:3*/ ag_f.cn = new(*conn)
+	/*line client.go:456:2*/ (*ag_f.cn) = (*ag_f.p).tryGet((*ag_f.blocking))
+	/*line client.go:457:2*/ if !((*ag_f.cn) == nil) {
+		/*line :457:2*/ ag_f.cl = nil
+		/*line :457:2*/ goto ag_L3
 	}
-	/*line :456:2*/ ag_f.many = nil
-	/*line client.go:457:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
-	/*line :457:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :457:3*/ ag_f.cn = nil
-	/*line :457:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :457:3*/ return ag_s
+	/*line client.go:458:7*/ ag_err1 = nil
+	/*line client.go:459:6*/ ag_f.ag_aw2 = (*ag_f.p).getAsync(ag_f.cl, (*ag_f.blocking), ag_f.dl)
+	/*line :459:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :459:6*/ ag_f.cl = nil
+	/*line :459:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :459:6*/ return ag_s
 	}
-	/*line :457:3*/ ag_resume5:
-	/*line client.go:457:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :457:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:458:3*/ if ag_err3 != nil {
-		/*line client.go:459:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
-		/*line :459:4*/ goto ag_exit
+	/*line :459:6*/ ag_resume3:
+	/*line client.go:459:6*/ (*ag_f.cn), ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :459:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:459:3*/ if !(ag_err1 != nil) {
+		/*line :459:3*/ goto ag_L4
 	}
-	/*line client.go:461:3*/ (*ag_f.clean) = true
-	/*line client.go:462:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
-	/*line :462:3*/ goto ag_exit
-	/*line :462:3*/ ag_L6:
-	/*line :462:3*/ ag_f.ag_t12 = ag_f.many
-	/*line :462:3*/ ag_f.ag_t13 = 0
-	/*line :462:3*/ ag_L7:
-	/*line client.go:464:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :464:2*/ ag_f.many, ag_f.cn, ag_f.ag_t12 = nil, nil, nil
-		/*line :464:2*/ goto ag_L9
+	/*line client.go:460:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
+	/*line :460:4*/ goto ag_exit
+	/*line :460:4*/ ag_L4:
+	/*line :460:4*/ ag_L3:
+	/*line :460:4*/ ag_f.clean = new(bool)
+	/*line client.go:463:2*/ (*ag_f.clean) = false
+	/*line client.go:464:2*/ {
+		/*line :464:2*/ ag_dfn := func(ag_cell_p **pool, ag_cell_cn **conn, ag_cell_clean *bool, ag_cell_blocking *bool) func() {
+			/*line :464:2*/ return func() {
+				/*line client.go:464:17*/ (*ag_cell_p).put((*ag_cell_cn), (*ag_cell_clean), (*ag_cell_blocking))
+			}
+		}(ag_f.p, ag_f.cn, ag_f.clean, ag_f.blocking)
+		/*line client.go:464:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :464:2*/ defer ag_dfn()
+			/*line :464:2*/ ag_p.Raise()
+		})
 	}
-	/*line client.go:464:6*/ ag_f.i = ag_f.ag_t13
-	/*line client.go:465:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
-	/*line :465:3*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :465:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :465:3*/ return ag_s
+	/*line :464:2*/ ag_f.blocking, ag_f.p = nil, nil
+	/*line client.go:465:2*/ if ag_f.args != nil {
+		/*line client.go:466:3*/ var err error
+		/*line client.go:467:3*/ if (*ag_f.cn).wbuf, err = appendCommand((*ag_f.cn).wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:468:4*/ (*ag_f.clean) = true
+			/*line client.go:469:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+			/*line :469:4*/ goto ag_exit
+		}
+		/*line client.go:471:3*/ ag_f.wire = (*ag_f.cn).wbuf
 	}
-	/*line :465:3*/ ag_resume6:
-	/*line client.go:465:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :465:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:466:3*/ if ag_err4 != nil {
-		/*line client.go:467:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
-		/*line :467:4*/ goto ag_exit
+	/*line :471:3*/ ag_f.args = nil
+	/*line client.go:473:2*/ (*ag_f.cn).c.SetDeadline(ag_f.dl)
+	/*line :473:2*/ ag_f.dl = time.Time{}
+	/*line client.go:474:5*/ ag_f.ag_aw3 = (*ag_f.cn).c.WriteAsync(ag_f.wire)
+	/*line :474:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :474:5*/ ag_f.wire = nil
+	/*line :474:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :474:5*/ return ag_s
 	}
-	/*line client.go:469:3*/ ag_f.many[ag_f.i] = ag_v2
-	/*line :469:3*/ ag_f.ag_t13++
-	/*line :469:3*/ goto ag_L7
-	/*line :469:3*/ ag_L9:
-	/*line client.go:471:2*/ (*ag_f.clean) = true
-	/*line client.go:472:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
-	/*line :472:2*/ goto ag_exit
-	/*line :472:2*/ ag_exit:
-	/*line :472:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :472:2*/ ag_resume7:
-	/*line :472:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :472:2*/ return ag_s
+	/*line :474:5*/ ag_resume4:
+	/*line client.go:474:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :474:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:474:2*/ if !(ag_err2 != nil) {
+		/*line :474:2*/ goto ag_L5
 	}
-	/*line :472:2*/ return rt.Ready
+	/*line client.go:475:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
+	/*line :475:3*/ goto ag_exit
+	/*line :475:3*/ ag_L5:
+	/*line client.go:477:2*/ if !(ag_f.many == nil) {
+		/*line :477:2*/ goto ag_L6
+	}
+	/*line :477:2*/ ag_f.many = nil
+	/*line client.go:478:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
+	/*line :478:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :478:3*/ ag_f.cn = nil
+	/*line :478:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :478:3*/ return ag_s
+	}
+	/*line :478:3*/ ag_resume5:
+	/*line client.go:478:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :478:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:479:3*/ if ag_err3 != nil {
+		/*line client.go:480:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
+		/*line :480:4*/ goto ag_exit
+	}
+	/*line client.go:482:3*/ (*ag_f.clean) = true
+	/*line client.go:483:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
+	/*line :483:3*/ goto ag_exit
+	/*line :483:3*/ ag_L6:
+	/*line :483:3*/ ag_f.ag_t12 = ag_f.many
+	/*line :483:3*/ ag_f.ag_t13 = 0
+	/*line :483:3*/ ag_L7:
+	/*line client.go:485:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
+		/*line :485:2*/ ag_f.many, ag_f.cn, ag_f.ag_t12 = nil, nil, nil
+		/*line :485:2*/ goto ag_L9
+	}
+	/*line client.go:485:6*/ ag_f.i = ag_f.ag_t13
+	/*line client.go:486:3*/ ag_v2, ok, ag_err4 = (*ag_f.cn).bufferedReply()
+	/*line client.go:487:3*/ if ok {
+		/*line :487:3*/ goto ag_L10
+	}
+	/*line client.go:488:4*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
+	/*line :488:4*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :488:4*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :488:4*/ return ag_s
+	}
+	/*line :488:4*/ ag_resume6:
+	/*line client.go:488:4*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :488:4*/ ag_f.ag_aw4 = nil
+	/*line :488:4*/ ag_L10:
+	/*line client.go:490:3*/ if ag_err4 != nil {
+		/*line client.go:491:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :491:4*/ goto ag_exit
+	}
+	/*line client.go:493:3*/ ag_f.many[ag_f.i] = ag_v2
+	/*line :493:3*/ ag_f.ag_t13++
+	/*line :493:3*/ goto ag_L7
+	/*line :493:3*/ ag_L9:
+	/*line client.go:495:2*/ (*ag_f.clean) = true
+	/*line client.go:496:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
+	/*line :496:2*/ goto ag_exit
+	/*line :496:2*/ ag_exit:
+	/*line :496:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :496:2*/ ag_resume7:
+	/*line :496:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :496:2*/ return ag_s
+	}
+	/*line :496:2*/ return rt.Ready
 }
 
-//line client_async.go:848
+//line client_async.go:854
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:429"
+		return "client.go:450"
 	case 2:
-		return "client.go:432"
-	case 3:
-		return "client.go:438"
-	case 4:
 		return "client.go:453"
+	case 3:
+		return "client.go:459"
+	case 4:
+		return "client.go:474"
 	case 5:
-		return "client.go:457"
+		return "client.go:478"
 	case 6:
-		return "client.go:465"
+		return "client.go:488"
 	case 7:
-		return "client.go:473 (deferred calls)"
+		return "client.go:497 (deferred calls)"
 	}
 	return ""
 }
@@ -890,43 +896,43 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:499
+//line client.go:523
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :499:1*/ var (
+	/*line :523:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :499:1*/ if ag_co.Unwinding() {
-		/*line :499:1*/ return rt.Ready
+	/*line :523:1*/ if ag_co.Unwinding() {
+		/*line :523:1*/ return rt.Ready
 	}
-	/*line :499:1*/ switch ag_f.ag_state {
-	/*line :499:1*/ case 1:
-		/*line :499:1*/ goto ag_resume1
+	/*line :523:1*/ switch ag_f.ag_state {
+	/*line :523:1*/ case 1:
+		/*line :523:1*/ goto ag_resume1
 	}
-	/*line client.go:500:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :500:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :500:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :500:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :500:2*/ return ag_s
+	/*line client.go:524:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :524:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :524:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :524:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :524:2*/ return ag_s
 	}
-	/*line :500:2*/ ag_resume1:
-	/*line client.go:500:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :500:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:501:2*/ if err != nil {
-		/*line client.go:502:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :502:3*/ return rt.Ready
+	/*line :524:2*/ ag_resume1:
+	/*line client.go:524:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :524:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:525:2*/ if err != nil {
+		/*line client.go:526:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :526:3*/ return rt.Ready
 	}
-	/*line client.go:504:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :504:2*/ return rt.Ready
+	/*line client.go:528:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :528:2*/ return rt.Ready
 }
 
-//line client_async.go:924
+//line client_async.go:930
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:500"
+		return "client.go:524"
 	}
 	return ""
 }
@@ -954,43 +960,43 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:510
+//line client.go:534
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :510:1*/ var (
+	/*line :534:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :510:1*/ if ag_co.Unwinding() {
-		/*line :510:1*/ return rt.Ready
+	/*line :534:1*/ if ag_co.Unwinding() {
+		/*line :534:1*/ return rt.Ready
 	}
-	/*line :510:1*/ switch ag_f.ag_state {
-	/*line :510:1*/ case 1:
-		/*line :510:1*/ goto ag_resume1
+	/*line :534:1*/ switch ag_f.ag_state {
+	/*line :534:1*/ case 1:
+		/*line :534:1*/ goto ag_resume1
 	}
-	/*line client.go:511:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :511:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :511:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :511:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :511:2*/ return ag_s
+	/*line client.go:535:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :535:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :535:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :535:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :535:2*/ return ag_s
 	}
-	/*line :511:2*/ ag_resume1:
-	/*line client.go:511:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :511:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:512:2*/ if err != nil {
-		/*line client.go:513:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :513:3*/ return rt.Ready
+	/*line :535:2*/ ag_resume1:
+	/*line client.go:535:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :535:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:536:2*/ if err != nil {
+		/*line client.go:537:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :537:3*/ return rt.Ready
 	}
-	/*line client.go:515:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :515:2*/ return rt.Ready
+	/*line client.go:539:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :539:2*/ return rt.Ready
 }
 
-//line client_async.go:988
+//line client_async.go:994
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:511"
+		return "client.go:535"
 	}
 	return ""
 }
@@ -1018,43 +1024,43 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:522
+//line client.go:546
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :522:1*/ var (
+	/*line :546:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :522:1*/ if ag_co.Unwinding() {
-		/*line :522:1*/ return rt.Ready
+	/*line :546:1*/ if ag_co.Unwinding() {
+		/*line :546:1*/ return rt.Ready
 	}
-	/*line :522:1*/ switch ag_f.ag_state {
-	/*line :522:1*/ case 1:
-		/*line :522:1*/ goto ag_resume1
+	/*line :546:1*/ switch ag_f.ag_state {
+	/*line :546:1*/ case 1:
+		/*line :546:1*/ goto ag_resume1
 	}
-	/*line client.go:523:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :523:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :523:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :523:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :523:2*/ return ag_s
+	/*line client.go:547:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :547:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :547:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :547:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :547:2*/ return ag_s
 	}
-	/*line :523:2*/ ag_resume1:
-	/*line client.go:523:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :523:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:524:2*/ if err != nil {
-		/*line client.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :525:3*/ return rt.Ready
+	/*line :547:2*/ ag_resume1:
+	/*line client.go:547:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :547:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:548:2*/ if err != nil {
+		/*line client.go:549:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :549:3*/ return rt.Ready
 	}
-	/*line client.go:527:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :527:2*/ return rt.Ready
+	/*line client.go:551:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :551:2*/ return rt.Ready
 }
 
-//line client_async.go:1052
+//line client_async.go:1058
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:523"
+		return "client.go:547"
 	}
 	return ""
 }
@@ -1087,54 +1093,54 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:565
+//line client.go:589
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :565:1*/ var (
+	/*line :589:1*/ var (
 		ag_err1 error
 	)
-	/*line :565:1*/ if ag_co.Unwinding() {
-		/*line :565:1*/ return rt.Ready
+	/*line :589:1*/ if ag_co.Unwinding() {
+		/*line :589:1*/ return rt.Ready
 	}
-	/*line :565:1*/ switch ag_f.ag_state {
-	/*line :565:1*/ case 1:
-		/*line :565:1*/ goto ag_resume1
+	/*line :589:1*/ switch ag_f.ag_state {
+	/*line :589:1*/ case 1:
+		/*line :589:1*/ goto ag_resume1
 	}
-	/*line client.go:566:2*/ if ag_f.p.err != nil {
-		/*line client.go:567:3*/ err := ag_f.p.err
-		/*line client.go:568:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:569:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :569:3*/ return rt.Ready
+	/*line client.go:590:2*/ if ag_f.p.err != nil {
+		/*line client.go:591:3*/ err := ag_f.p.err
+		/*line client.go:592:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:593:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :593:3*/ return rt.Ready
 	}
-	/*line client.go:571:2*/ if ag_f.p.n == 0 {
-		/*line client.go:572:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :572:3*/ return rt.Ready
+	/*line client.go:595:2*/ if ag_f.p.n == 0 {
+		/*line client.go:596:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :596:3*/ return rt.Ready
 	}
-	/*line client.go:574:2*/ ag_f.vals = make([]Value, ag_f.p.n)
-	/*line client.go:575:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
-	/*line :575:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
-	/*line :575:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :575:2*/ return ag_s
+	/*line client.go:598:2*/ ag_f.vals = make([]Value, ag_f.p.n)
+	/*line client.go:599:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
+	/*line :599:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
+	/*line :599:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :599:2*/ return ag_s
 	}
-	/*line :575:2*/ ag_resume1:
-	/*line client.go:575:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :575:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:576:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line :576:2*/ ag_f.p = nil
-	/*line client.go:577:2*/ if ag_err1 != nil {
-		/*line client.go:578:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :578:3*/ return rt.Ready
+	/*line :599:2*/ ag_resume1:
+	/*line client.go:599:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :599:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:600:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line :600:2*/ ag_f.p = nil
+	/*line client.go:601:2*/ if ag_err1 != nil {
+		/*line client.go:602:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :602:3*/ return rt.Ready
 	}
-	/*line client.go:580:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
-	/*line :580:2*/ return rt.Ready
+	/*line client.go:604:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
+	/*line :604:2*/ return rt.Ready
 }
 
-//line client_async.go:1132
+//line client_async.go:1138
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:575"
+		return "client.go:599"
 	}
 	return ""
 }
@@ -1166,71 +1172,71 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:603
+//line client.go:627
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :603:1*/ var (
+	/*line :627:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :603:1*/ if ag_co.Unwinding() {
-		/*line :603:1*/ return rt.Ready
+	/*line :627:1*/ if ag_co.Unwinding() {
+		/*line :627:1*/ return rt.Ready
 	}
-	/*line :603:1*/ switch ag_f.ag_state {
-	/*line :603:1*/ case 1:
-		/*line :603:1*/ goto ag_resume1
-		/*line :603:1*/
+	/*line :627:1*/ switch ag_f.ag_state {
+	/*line :627:1*/ case 1:
+		/*line :627:1*/ goto ag_resume1
+		/*line :627:1*/
 	case 2:
-		/*line :603:1*/ goto ag_resume2
+		/*line :627:1*/ goto ag_resume2
 	}
-	/*line client.go:604:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:605:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:606:2*/ for _, k := range ag_f.keys {
-		/*line client.go:607:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:628:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:629:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:630:2*/ for _, k := range ag_f.keys {
+		/*line client.go:631:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line :607:3*/ ag_f.keys = nil
-	/*line client.go:609:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line :609:2*/ ag_f.args = nil
-	/*line client.go:610:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :610:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :610:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :610:2*/ return ag_s
+	/*line :631:3*/ ag_f.keys = nil
+	/*line client.go:633:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line :633:2*/ ag_f.args = nil
+	/*line client.go:634:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :634:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :634:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :634:2*/ return ag_s
 	}
-	/*line :610:2*/ ag_resume1:
-	/*line client.go:610:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :610:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:611:6*/ ag_f.re = nil
-	/*line client.go:612:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :612:2*/ goto ag_L1
+	/*line :634:2*/ ag_resume1:
+	/*line client.go:634:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :634:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:635:6*/ ag_f.re = nil
+	/*line client.go:636:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :636:2*/ goto ag_L1
 	}
-	/*line client.go:613:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line :613:3*/ ag_f.s = nil
-	/*line client.go:614:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :614:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :614:10*/ ag_f.cl, ag_f.cmd = nil, nil
-	/*line :614:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :614:10*/ return ag_s
+	/*line client.go:637:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line :637:3*/ ag_f.s = nil
+	/*line client.go:638:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :638:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :638:10*/ ag_f.cl, ag_f.cmd = nil, nil
+	/*line :638:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :638:10*/ return ag_s
 	}
-	/*line :614:10*/ ag_resume2:
-	/*line client.go:614:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :614:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:614:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :614:3*/ return rt.Ready
-	/*line :614:3*/ ag_L1:
-	/*line client.go:616:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :616:2*/ return rt.Ready
+	/*line :638:10*/ ag_resume2:
+	/*line client.go:638:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :638:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:638:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :638:3*/ return rt.Ready
+	/*line :638:3*/ ag_L1:
+	/*line client.go:640:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :640:2*/ return rt.Ready
 }
 
-//line client_async.go:1226
+//line client_async.go:1232
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:610"
+		return "client.go:634"
 	case 2:
-		return "client.go:614"
+		return "client.go:638"
 	}
 	return ""
 }
