@@ -403,8 +403,16 @@ var scratch = sync.Pool{New: func() any {
 	return &b
 }}
 
-// take returns the next n buffered bytes in a new slice.
+// take returns the next n buffered bytes in a slice of their own. When
+// they are the whole buffer and fill it nearly to its capacity (a large
+// reply read in several parts), the buffer itself is handed over rather
+// than copied: the next read starts a new one.
 func (c *Conn) take(n int) []byte {
+	if c.off == 0 && n == len(c.buf) && n >= 1024 && cap(c.buf)-n <= n/4 {
+		out := c.buf[:n:n]
+		c.buf = nil
+		return out
+	}
 	out := bytes.Clone(c.buf[c.off : c.off+n])
 	c.consume(n)
 	return out

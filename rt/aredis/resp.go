@@ -327,6 +327,34 @@ func parseReply(buf []byte) (Value, int, error) {
 	return v, p.pos, err
 }
 
+// parseReplies parses the n replies that buf holds whole, back to back,
+// into out (skipping pushes), and returns how many it stored. Their
+// Values are allocated at once, in one backing array.
+func parseReplies(buf []byte, n int, out []Value) int {
+	p := parser{buf: buf}
+	for range n { // count the Values
+		if _, err := p.value(0, false); err != nil {
+			break
+		}
+	}
+	if p.count > 0 {
+		p.arena = make([]Value, p.count)
+	}
+	p.pos = 0
+	stored := 0
+	for range n {
+		v, err := p.value(0, true)
+		if err != nil { // never: the replies were scanned whole
+			break
+		}
+		if v.Kind != Push {
+			out[stored] = v
+			stored++
+		}
+	}
+	return stored
+}
+
 func isAggregate(t byte) bool {
 	switch t {
 	case '*', '~', '>', '%', '|':
