@@ -97,13 +97,13 @@
 //
 // What starting a job allocates beyond what stays live is garbage, and
 // the less of it, the less the heap overshoots between collections.
-// TestInFlightMemory prints it: 1,993 bytes in 16.3 allocations a job
-// started (2,501 in 22.3 before rt/aredis's Values shrank from 80 to 56
+// TestInFlightMemory prints it: 1,908 bytes in 16.3 allocations a job
+// started (2,501 in 22.3 before rt/aredis's Values shrank from 80 to 48
 // bytes, a reply's aggregates took one backing array, and a pipeline's
 // buffered replies were parsed together without coroutines). Of it,
-// about 530 bytes are the Values of the read's entries and of the hashes'
+// about 450 bytes are the Values of the read's entries and of the hashes'
 // replies, 310 the read buffers and reply copies, 210 encoding/json
-// decoding the arguments, 60 the pipeline's results and 45 the hash's
+// decoding the arguments, 50 the pipeline's results and 45 the hash's
 // key; some 140 are the test's own polling.
 //
 // # Retries, dead jobs, timeouts, delays, uniqueness

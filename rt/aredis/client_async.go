@@ -531,7 +531,7 @@ func (ag_f *ag_Client_dial) AwaitLine() string {
 	return ""
 }
 
-// ag_conn_readReply is the frame of (*conn).readReply (104 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_conn_readReply is the frame of (*conn).readReply (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_conn_readReply struct {
 	ag_state int
 	cn       *conn
@@ -611,7 +611,7 @@ func (ag_f *ag_conn_readReply) AwaitLine() string {
 	return ""
 }
 
-// ag_Client_exec is the frame of (*Client).exec (352 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exec is the frame of (*Client).exec (344 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exec struct {
 	ag_state  int
 	cl        *Client
@@ -1146,7 +1146,7 @@ func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	return ""
 }
 
-// ag_Script_Run is the frame of (*Script).Run (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Script_Run is the frame of (*Script).Run (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Script_Run struct {
 	ag_state int
 	s        *Script

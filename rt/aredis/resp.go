@@ -42,43 +42,62 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// Value is one reply, in 56 bytes. Which fields are set depends on Kind:
-// Str for the strings, errors, big numbers and verbatim strings; Int for
-// integers; Elems for arrays, sets, pushes and maps (a map's keys and
-// values alternate: key0, value0, key1, ...). A double, a boolean and a
-// verbatim string's format are kept in Int too: read them with Float,
-// Bool and Format. Attributes (RESP3 |) are skipped.
+// Value is one reply, in 48 bytes. Which fields are set depends on Kind:
+// Elems for arrays, sets, pushes and maps (a map's keys and values
+// alternate: key0, value0, key1, ...); Str for the rest: the text of the
+// strings, errors and big numbers, and the reply's own text of the
+// others, which Int, Float, Bool and Format read (an integer's digits, a
+// double as sent, "t" or "f", a verbatim string's format, a colon and
+// its text). Attributes (RESP3 |) are skipped.
 //
 // The Values of a reply's aggregates share one backing array, and its
 // strings share one copy of the reply's bytes: keeping any part of a
 // reply keeps all of it.
 type Value struct {
 	Kind  Kind
-	Int   int64
 	Str   string
 	Elems []Value
 }
 
+// IntValue returns the Value of an integer reply.
+func IntValue(n int64) Value { return Value{Kind: Int, Str: strconv.FormatInt(n, 10)} }
+
 // DoubleValue returns the Value of a RESP3 double.
-func DoubleValue(f float64) Value { return Value{Kind: Double, Int: int64(math.Float64bits(f))} }
+func DoubleValue(f float64) Value {
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	switch {
+	case math.IsInf(f, 1):
+		s = "inf"
+	case math.IsInf(f, -1):
+		s = "-inf"
+	case math.IsNaN(f):
+		s = "nan"
+	}
+	return Value{Kind: Double, Str: s}
+}
 
 // BoolValue returns the Value of a RESP3 boolean.
 func BoolValue(b bool) Value {
-	v := Value{Kind: Bool}
 	if b {
-		v.Int = 1
+		return Value{Kind: Bool, Str: "t"}
 	}
-	return v
+	return Value{Kind: Bool, Str: "f"}
 }
 
 // VerbatimValue returns the Value of a RESP3 verbatim string; format is
 // its three-byte format ("txt", "mkd").
 func VerbatimValue(format, text string) Value {
-	v := Value{Kind: Verbatim, Str: text}
-	for i := 0; i < 3 && i < len(format); i++ {
-		v.Int |= int64(format[i]) << (8 * i)
+	return Value{Kind: Verbatim, Str: format + ":" + text}
+}
+
+// Int returns an integer reply's value (0 for other kinds; Int64 also
+// reads strings that hold integers, and says what went wrong).
+func (v Value) Int() int64 {
+	if v.Kind != Int {
+		return 0
 	}
-	return v
+	n, _ := parseInt(unsafe.Slice(unsafe.StringData(v.Str), len(v.Str)))
+	return n
 }
 
 // Float returns a double reply's value (0 for other kinds).
@@ -86,26 +105,28 @@ func (v Value) Float() float64 {
 	if v.Kind != Double {
 		return 0
 	}
-	return math.Float64frombits(uint64(v.Int))
+	switch v.Str {
+	case "inf":
+		return math.Inf(1)
+	case "-inf":
+		return math.Inf(-1)
+	case "nan", "-nan":
+		return math.NaN()
+	}
+	f, _ := strconv.ParseFloat(v.Str, 64)
+	return f
 }
 
 // Bool returns a boolean reply's value (false for other kinds).
-func (v Value) Bool() bool { return v.Kind == Bool && v.Int != 0 }
+func (v Value) Bool() bool { return v.Kind == Bool && v.Str == "t" }
 
 // Format returns a verbatim string's format, such as "txt" ("" for
 // other kinds).
 func (v Value) Format() string {
-	if v.Kind != Verbatim {
+	if v.Kind != Verbatim || len(v.Str) < 4 {
 		return ""
 	}
-	switch v.Int {
-	case 't' | 'x'<<8 | 't'<<16:
-		return "txt"
-	case 'm' | 'k'<<8 | 'd'<<16:
-		return "mkd"
-	}
-	b := []byte{byte(v.Int), byte(v.Int >> 8), byte(v.Int >> 16)}
-	return string(b)
+	return v.Str[:3]
 }
 
 // IsNull reports whether v is a null reply (a missing key, a BLPOP that
@@ -126,10 +147,13 @@ func (v Value) Err() error {
 // number, or an integer or double in decimal; a null is ErrNil.
 func (v Value) Text() (string, error) {
 	switch v.Kind {
-	case Simple, Bulk, Verbatim, BigInt:
+	case Simple, Bulk, BigInt, Int:
 		return v.Str, nil
-	case Int:
-		return strconv.FormatInt(v.Int, 10), nil
+	case Verbatim:
+		if len(v.Str) < 4 {
+			return "", nil
+		}
+		return v.Str[4:], nil
 	case Double:
 		return strconv.FormatFloat(v.Float(), 'g', -1, 64), nil
 	case Null:
@@ -145,7 +169,7 @@ func (v Value) Text() (string, error) {
 func (v Value) Int64() (int64, error) {
 	switch v.Kind {
 	case Int:
-		return v.Int, nil
+		return v.Int(), nil
 	case Simple, Bulk, BigInt:
 		n, err := strconv.ParseInt(v.Str, 10, 64)
 		if err != nil {
@@ -153,7 +177,7 @@ func (v Value) Int64() (int64, error) {
 		}
 		return n, nil
 	case Bool:
-		if v.Int != 0 {
+		if v.Bool() {
 			return 1, nil
 		}
 		return 0, nil
@@ -489,8 +513,14 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 		}
 		return Value{Kind: k, Str: str(l, build)}, nil
 	case ':':
-		n, err := p.integer()
-		return Value{Kind: Int, Int: n}, err
+		l, err := p.line()
+		if err != nil {
+			return Value{}, err
+		}
+		if _, ok := parseInt(l); !ok {
+			return Value{}, p.fail(at+1, "%q is not an integer", l)
+		}
+		return Value{Kind: Int, Str: str(l, build)}, nil
 	case '_':
 		l, err := p.line()
 		if err != nil {
@@ -508,17 +538,16 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 		if len(l) != 1 || (l[0] != 't' && l[0] != 'f') {
 			return Value{}, p.fail(at+1, "boolean %q is neither t nor f", l)
 		}
-		return BoolValue(l[0] == 't'), nil
+		return Value{Kind: Bool, Str: str(l, build)}, nil
 	case ',':
 		l, err := p.line()
 		if err != nil {
 			return Value{}, err
 		}
-		f, ok := parseDouble(l)
-		if !ok {
+		if _, ok := parseDouble(l); !ok {
 			return Value{}, p.fail(at+1, "%q is not a double", l)
 		}
-		return DoubleValue(f), nil
+		return Value{Kind: Double, Str: str(l, build)}, nil
 	case '(':
 		l, err := p.line()
 		if err != nil {
@@ -552,7 +581,7 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 			if len(body) < 4 || body[3] != ':' {
 				return Value{}, p.fail(start, "verbatim string without a format")
 			}
-			return VerbatimValue(string(body[:3]), str(body[4:], build)), nil
+			return Value{Kind: Verbatim, Str: str(body, build)}, nil
 		}
 		return Value{Kind: Bulk, Str: str(body, build)}, nil
 	case '*', '~', '>', '%', '|':
