@@ -190,7 +190,7 @@ func (a *attempt) saveCheckpoint(cp Checkpoint) error {
 		return fmt.Errorf("ajobs: saving a checkpoint of job %s: %w", a.job(), err)
 	}
 	switch {
-	case v.Int == 0 && len(v.Elems) == 0:
+	case v.Int() == 0 && len(v.Elems) == 0:
 		a.lost = true
 		a.w.stats.CheckpointsRefused++
 		return fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", cp.Name, a.job(), ErrLeaseLost)

@@ -46,8 +46,8 @@ func init() {
 		{Name: "CurrentJob", Line: 126, Off: 3979, Head: "func CurrentJob() (Job, bool) {", Len: 187, Hash: 0xfda09e1f1a1369e4},
 		{Name: "SaveCheckpoint", Line: 150, Off: 5062, Head: "func SaveCheckpoint(cp Checkpoint) error {", Len: 146, Hash: 0x2288972fd00cd8c7},
 		{Name: "LastCheckpoint", Line: 165, Off: 5526, Head: "func LastCheckpoint() (*Checkpoint, error) {", Len: 151, Hash: 0x29bf2a709afc1605},
-		{Name: "(*attempt).saveCheckpoint", Line: 174, Off: 5688, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1430, Hash: 0x287ed14e260885d5},
-		{Name: "(*attempt).lastCheckpoint", Line: 209, Off: 7129, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 954, Hash: 0xf106201858836c59},
+		{Name: "(*attempt).saveCheckpoint", Line: 174, Off: 5688, Head: "func (a *attempt) saveCheckpoint(cp Checkpoint) error {", Len: 1432, Hash: 0x22152e9b19ccfc02},
+		{Name: "(*attempt).lastCheckpoint", Line: 209, Off: 7131, Head: "func (a *attempt) lastCheckpoint() (*Checkpoint, error) {", Len: 954, Hash: 0xf106201858836c59},
 	})
 }
 
@@ -351,7 +351,7 @@ func (ag_f *ag_attempt_saveCheckpoint) Resume(ag_co *rt.Coro) rt.Status {
 		/*line :190:3*/ return rt.Ready
 	}
 	/*line checkpoint.go:192:2*/ switch {
-	/*line :192:2*/ case v.Int == 0 && len(v.Elems) == 0:
+	/*line :192:2*/ case v.Int() == 0 && len(v.Elems) == 0:
 		/*line checkpoint.go:194:3*/ ag_f.a.lost = true
 		/*line checkpoint.go:195:3*/ ag_f.a.w.stats.CheckpointsRefused++
 		/*line checkpoint.go:196:3*/ ag_f.ag_err = fmt.Errorf("ajobs: checkpoint %q of job %s refused: %w", ag_f.cp.Name, ag_f.a.job(), ErrLeaseLost)

@@ -70,8 +70,8 @@ func init() {
 		{Name: "oversize", Line: 158, Off: 4831, Head: "func oversize(n int) (int, error) {", Len: 123, Hash: 0xcd855817106aa811},
 		{Name: "spawner", Line: 166, Off: 5022, Head: "func spawner(n int) (string, error) {", Len: 134, Hash: 0x9cdd22637444984c},
 		{Name: "saveFromSubtask", Line: 173, Off: 5167, Head: "func saveFromSubtask() (struct{}, error) {", Len: 104, Hash: 0x5b34677e6993b2bf},
-		{Name: "checkpointsInProcess", Line: 186, Off: 5524, Head: "func checkpointsInProcess(t *testing.T, q *Queue) {", Len: 2690, Hash: 0x75260aaf73e08f6b},
-		{Name: "stepsInProcess", Line: 277, Off: 8858, Head: "func stepsInProcess(t *testing.T, q *Queue) {", Len: 538, Hash: 0x655f10ce02a4d68a},
+		{Name: "checkpointsInProcess", Line: 186, Off: 5524, Head: "func checkpointsInProcess(t *testing.T, q *Queue) {", Len: 2692, Hash: 0x1b94126e8f57b9be},
+		{Name: "stepsInProcess", Line: 277, Off: 8860, Head: "func stepsInProcess(t *testing.T, q *Queue) {", Len: 538, Hash: 0x655f10ce02a4d68a},
 	})
 }
 
@@ -1015,7 +1015,7 @@ func (ag_f *ag_checkpointsInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line checkpoint_test.go:233:2*/ pend, err = ag_f.ag_aw6.AwaitResult()
 	/*line :233:2*/ ag_f.ag_aw6 = nil
 	/*line checkpoint_test.go:234:2*/ require.NoError(ag_f.t, err)
-	/*line checkpoint_test.go:235:2*/ assert.Equal(ag_f.t, int64(0), pend.Elems[0].Int, "no worker holds a sleeping job")
+	/*line checkpoint_test.go:235:2*/ assert.Equal(ag_f.t, int64(0), pend.Elems[0].Int(), "no worker holds a sleeping job")
 	/*line checkpoint_test.go:236:2*/ ag_f.ag_aw0 = Sleeper.WaitAsync(ag_f.q, (*ag_f.id))
 	/*line :236:2*/ ag_f.ag_state = 14 // await: Sleeper.Wait(q, id)
 	/*line :236:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {

@@ -378,7 +378,7 @@ func TestSleepOutlivesItsWorker(t *testing.T) {
 	a.kill()
 	pending, err := cl.Do("XPENDING", q.stream(), group)
 	require.NoError(t, err)
-	assert.Equal(t, int64(0), pending.Elems[0].Int, "the killed worker held nothing")
+	assert.Equal(t, int64(0), pending.Elems[0].Int(), "the killed worker held nothing")
 	startWorker(t, srv.Socket(), env...)
 	// Within 5 s: when due, not after the 10 s lease a reclaim would need.
 	res, err := rt.Run(rt.WaitFor(Sleeper.WaitAsync(q, id), 5*time.Second))

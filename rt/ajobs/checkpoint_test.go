@@ -232,7 +232,7 @@ func checkpointsInProcess(t *testing.T, q *Queue) {
 	assert.Equal(t, int64(0), sched[0].Tries)
 	pend, err := q.cl.Do("XPENDING", q.stream(), group)
 	require.NoError(t, err)
-	assert.Equal(t, int64(0), pend.Elems[0].Int, "no worker holds a sleeping job")
+	assert.Equal(t, int64(0), pend.Elems[0].Int(), "no worker holds a sleeping job")
 	res, err = Sleeper.Wait(q, id)
 	require.NoError(t, err)
 	assert.Equal(t, "asleep 400 try 1", res)

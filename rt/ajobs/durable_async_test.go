@@ -48,7 +48,7 @@ func init() {
 		{Name: "localEffect", Line: 49, Off: 1147, Head: "func localEffect(key string, i int) (int, error) {", Len: 118, Hash: 0x380a68ee49e236ae},
 		{Name: "waitSleeping", Line: 87, Off: 1945, Head: "func waitSleeping(t *testing.T, q *Queue, id string) ScheduledJob {", Len: 462, Hash: 0x2619bb20042dfeb5},
 		{Name: "tamper", Line: 106, Off: 2487, Head: "func tamper(t *testing.T, q *Queue, id string, edit func(*durable.Snapshot)) {", Len: 390, Hash: 0x9f7492e2309e3016},
-		{Name: "durableInProcess", Line: 123, Off: 3078, Head: "func durableInProcess(t *testing.T, q *Queue, failAt *int) {", Len: 5759, Hash: 0x91c8b6cf63724f5c},
+		{Name: "durableInProcess", Line: 123, Off: 3078, Head: "func durableInProcess(t *testing.T, q *Queue, failAt *int) {", Len: 5761, Hash: 0x74d8f07f2654dfab},
 	})
 }
 
@@ -586,7 +586,7 @@ func (ag_f *ag_durableInProcess) Resume(ag_co *rt.Coro) rt.Status {
 	/*line durable_test.go:164:2*/ pend, ag_err1 = ag_f.ag_aw5.AwaitResult()
 	/*line :164:2*/ ag_f.ag_aw5 = nil
 	/*line durable_test.go:165:2*/ require.NoError(ag_f.t, ag_err1)
-	/*line durable_test.go:166:2*/ assert.Equal(ag_f.t, int64(0), pend.Elems[0].Int, "no worker holds a sleeping durable job")
+	/*line durable_test.go:166:2*/ assert.Equal(ag_f.t, int64(0), pend.Elems[0].Int(), "no worker holds a sleeping durable job")
 	/*line durable_test.go:167:2*/ assert.Equal(ag_f.t, once(2), stepRuns((*ag_f.id)), "steps 0 and 1 ran before the sleep")
 	/*line durable_test.go:168:2*/ ag_f.ag_aw1 = rt.WaitFor(Squares.WaitAsync(ag_f.q, (*ag_f.id)), 10*time.Second)
 	/*line :168:2*/ ag_f.ag_state = 11 // await: rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10 * time.S...

@@ -163,7 +163,7 @@ func durableInProcess(t *testing.T, q *Queue, failAt *int) {
 	assert.Equal(t, int64(0), s.Tries)
 	pend, err := q.cl.Do("XPENDING", q.stream(), group)
 	require.NoError(t, err)
-	assert.Equal(t, int64(0), pend.Elems[0].Int, "no worker holds a sleeping durable job")
+	assert.Equal(t, int64(0), pend.Elems[0].Int(), "no worker holds a sleeping durable job")
 	assert.Equal(t, once(2), stepRuns(id), "steps 0 and 1 ran before the sleep")
 	r, err = rt.Await(rt.WaitFor(Squares.WaitAsync(q, id), 10*time.Second))
 	require.NoError(t, err)

@@ -18,7 +18,7 @@ func _() {
 }
 
 func _() {
-	type ag_stale_run_go_generate func(*aredis.Client, *Queue, int, *uint64, *uint64, *uint64, string) error
+	type ag_stale_run_go_generate func(*aredis.Client, *Queue, int, *uint64, *uint64, *allocs, string) error
 	var _ ag_stale_run_go_generate = sleepersInFlight
 }
 
@@ -32,8 +32,8 @@ func _() {
 func init() {
 	rt.CheckSource("inflight_test.go", []rt.SourceFunc{
 		{Name: "nap", Line: 38, Off: 816, Head: "func nap(a napArgs) (struct{}, error) {", Len: 118, Hash: 0xd4ce75d2abcf656e},
-		{Name: "sleepersInFlight", Line: 51, Off: 1233, Head: "func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full, allocated *uint64, profile string) error {", Len: 1302, Hash: 0x5dcf6e412399587e},
-		{Name: "cancelBeforeStart", Line: 153, Off: 5005, Head: "func cancelBeforeStart(cl *aredis.Client, q *Queue, w *Worker) (int32, error) {", Len: 904, Hash: 0x4977a8dea7835c86},
+		{Name: "sleepersInFlight", Line: 51, Off: 1233, Head: "func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, allocated *allocs, profile string) error {", Len: 1315, Hash: 0x1b2132c1ff6d1df8},
+		{Name: "cancelBeforeStart", Line: 159, Off: 5322, Head: "func cancelBeforeStart(cl *aredis.Client, q *Queue, w *Worker) (int32, error) {", Len: 904, Hash: 0x4977a8dea7835c86},
 	})
 }
 
@@ -103,7 +103,7 @@ type ag_sleepersInFlight struct {
 	n         int
 	base      *uint64
 	full      *uint64
-	allocated *uint64
+	allocated *allocs
 	profile   string
 	done      int
 	batch     int
@@ -118,12 +118,12 @@ type ag_sleepersInFlight struct {
 }
 
 // sleepersInFlightAsync returns the coroutine of sleepersInFlight: nothing runs until it is awaited, spawned, gathered or run.
-func sleepersInFlightAsync(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, allocated *uint64, profile string) rt.Awaitable[struct{}] {
+func sleepersInFlightAsync(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, allocated *allocs, profile string) rt.Awaitable[struct{}] {
 	return &ag_sleepersInFlight{cl: cl, q: q, n: n, base: base, full: full, allocated: allocated, profile: profile}
 }
 
 // ag_0spawn_sleepersInFlight starts sleepersInFlight as a task, its frame in the task's allocation: the generated form of rt.Spawn(sleepersInFlightAsync(...)).
-func ag_0spawn_sleepersInFlight(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, allocated *uint64, profile string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
+func ag_0spawn_sleepersInFlight(cl *aredis.Client, q *Queue, n int, base *uint64, full *uint64, allocated *allocs, profile string, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[struct{}]] {
 	return rt.SpawnFrame[struct{}, ag_sleepersInFlight](ag_sleepersInFlight{cl: cl, q: q, n: n, base: base, full: full, allocated: allocated, profile: profile}, ag_opts...)
 }
 
@@ -240,7 +240,7 @@ func (ag_f *ag_sleepersInFlight) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :82:2*/ ag_resume4:
 	/*line :82:2*/ ag_f.ag_aw2 = nil
-	/*line inflight_test.go:83:2*/ *ag_f.allocated = totalAlloc() - *ag_f.allocated
+	/*line inflight_test.go:83:2*/ *ag_f.allocated = totalAlloc().minus(*ag_f.allocated)
 	/*line :83:2*/ ag_f.allocated = nil
 	/*line inflight_test.go:84:2*/ *ag_f.full = liveHeap()
 	/*line :84:2*/ ag_f.full = nil
@@ -319,9 +319,9 @@ func (ag_f *ag_cancelBeforeStart) AwaitResult() (int32, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line inflight_test.go:153
+//line inflight_test.go:159
 func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :153:1*/ var (
+	/*line :159:1*/ var (
 		ag_err1 error
 		ag_err2 error
 		v       aredis.Value
@@ -329,104 +329,104 @@ func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
 		n       int
 		running []*attempt
 	)
-	/*line :153:1*/ if ag_co.Unwinding() {
-		/*line :153:1*/ return rt.Ready
+	/*line :159:1*/ if ag_co.Unwinding() {
+		/*line :159:1*/ return rt.Ready
 	}
-	/*line :153:1*/ switch ag_f.ag_state {
-	/*line :153:1*/ case 1:
-		/*line :153:1*/ goto ag_resume1
-		/*line :153:1*/
+	/*line :159:1*/ switch ag_f.ag_state {
+	/*line :159:1*/ case 1:
+		/*line :159:1*/ goto ag_resume1
+		/*line :159:1*/
 	case 2:
-		/*line :153:1*/ goto ag_resume2
-		/*line :153:1*/
+		/*line :159:1*/ goto ag_resume2
+		/*line :159:1*/
 	case 3:
-		/*line :153:1*/ goto ag_resume3
-		/*line :153:1*/
+		/*line :159:1*/ goto ag_resume3
+		/*line :159:1*/
 	case 4:
-		/*line :153:1*/ goto ag_resume4
-		/*line :153:1*/
+		/*line :159:1*/ goto ag_resume4
+		/*line :159:1*/
 	case 5:
-		/*line :153:1*/ goto ag_resume5
+		/*line :159:1*/ goto ag_resume5
 	}
-	/*line inflight_test.go:154:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
-	/*line :154:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKSTRE...
-	/*line :154:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :154:5*/ return ag_s
+	/*line inflight_test.go:160:5*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XGROUP", "CREATE", ag_f.q.stream(), group, "0", "MKSTREAM")
+	/*line :160:5*/ ag_f.ag_state = 1 // await: cl.Do("XGROUP", "CREATE", q.stream(), group, "0", "MKSTRE...
+	/*line :160:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :160:5*/ return ag_s
 	}
-	/*line :154:5*/ ag_resume1:
-	/*line inflight_test.go:154:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :154:5*/ ag_f.ag_aw0 = nil
-	/*line inflight_test.go:154:2*/ if !(ag_err1 != nil) {
-		/*line :154:2*/ goto ag_L1
+	/*line :160:5*/ ag_resume1:
+	/*line inflight_test.go:160:5*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :160:5*/ ag_f.ag_aw0 = nil
+	/*line inflight_test.go:160:2*/ if !(ag_err1 != nil) {
+		/*line :160:2*/ goto ag_L1
 	}
-	/*line inflight_test.go:155:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-	/*line :155:3*/ return rt.Ready
-	/*line :155:3*/ ag_L1:
-	/*line inflight_test.go:157:5*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 10)
-	/*line :157:5*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 10)
-	/*line :157:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :157:5*/ return ag_s
+	/*line inflight_test.go:161:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+	/*line :161:3*/ return rt.Ready
+	/*line :161:3*/ ag_L1:
+	/*line inflight_test.go:163:5*/ ag_f.ag_aw1 = Slow.EnqueueAsync(ag_f.q, 10)
+	/*line :163:5*/ ag_f.ag_state = 2 // await: Slow.Enqueue(q, 10)
+	/*line :163:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :163:5*/ return ag_s
 	}
-	/*line :157:5*/ ag_resume2:
-	/*line inflight_test.go:157:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :157:5*/ ag_f.ag_aw1 = nil
-	/*line inflight_test.go:157:2*/ if !(ag_err2 != nil) {
-		/*line :157:2*/ goto ag_L2
+	/*line :163:5*/ ag_resume2:
+	/*line inflight_test.go:163:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :163:5*/ ag_f.ag_aw1 = nil
+	/*line inflight_test.go:163:2*/ if !(ag_err2 != nil) {
+		/*line :163:2*/ goto ag_L2
 	}
-	/*line inflight_test.go:158:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-	/*line :158:3*/ return rt.Ready
-	/*line :158:3*/ ag_L2:
-	/*line inflight_test.go:160:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.q.stream(), ">")
-	/*line :160:2*/ ag_f.ag_state = 3 // await: cl.Do("XREADGROUP", "GROUP", group, w.Consumer(), "COUNT"...
-	/*line :160:2*/ ag_f.cl, ag_f.q = nil, nil
-	/*line :160:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :160:2*/ return ag_s
+	/*line inflight_test.go:164:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+	/*line :164:3*/ return rt.Ready
+	/*line :164:3*/ ag_L2:
+	/*line inflight_test.go:166:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync("XREADGROUP", "GROUP", group, ag_f.w.Consumer(), "COUNT", 1, "STREAMS", ag_f.q.stream(), ">")
+	/*line :166:2*/ ag_f.ag_state = 3 // await: cl.Do("XREADGROUP", "GROUP", group, w.Consumer(), "COUNT"...
+	/*line :166:2*/ ag_f.cl, ag_f.q = nil, nil
+	/*line :166:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :166:2*/ return ag_s
 	}
-	/*line :160:2*/ ag_resume3:
-	/*line inflight_test.go:160:2*/ v, ag_err3 = ag_f.ag_aw0.AwaitResult()
-	/*line :160:2*/ ag_f.ag_aw0 = nil
-	/*line inflight_test.go:161:2*/ if ag_err3 != nil {
-		/*line inflight_test.go:162:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-		/*line :162:3*/ return rt.Ready
+	/*line :166:2*/ ag_resume3:
+	/*line inflight_test.go:166:2*/ v, ag_err3 = ag_f.ag_aw0.AwaitResult()
+	/*line :166:2*/ ag_f.ag_aw0 = nil
+	/*line inflight_test.go:167:2*/ if ag_err3 != nil {
+		/*line inflight_test.go:168:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+		/*line :168:3*/ return rt.Ready
 	}
-	/*line inflight_test.go:164:2*/ ag_f.before = slowStarted.Load()
-	/*line inflight_test.go:165:5*/ ag_f.ag_aw2 = ag_f.w.startReadAsync(v, 1)
-	/*line :165:5*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
-	/*line :165:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :165:5*/ return ag_s
+	/*line inflight_test.go:170:2*/ ag_f.before = slowStarted.Load()
+	/*line inflight_test.go:171:5*/ ag_f.ag_aw2 = ag_f.w.startReadAsync(v, 1)
+	/*line :171:5*/ ag_f.ag_state = 4 // await: w.startRead(v, 1)
+	/*line :171:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :171:5*/ return ag_s
 	}
-	/*line :165:5*/ ag_resume4:
-	/*line inflight_test.go:165:5*/ n, _ = ag_f.ag_aw2.AwaitResult()
-	/*line :165:5*/ ag_f.ag_aw2 = nil
-	/*line inflight_test.go:165:2*/ if !(n != 1) {
-		/*line :165:2*/ goto ag_L3
+	/*line :171:5*/ ag_resume4:
+	/*line inflight_test.go:171:5*/ n, _ = ag_f.ag_aw2.AwaitResult()
+	/*line :171:5*/ ag_f.ag_aw2 = nil
+	/*line inflight_test.go:171:2*/ if !(n != 1) {
+		/*line :171:2*/ goto ag_L3
 	}
-	/*line inflight_test.go:166:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("started %d deliveries, want 1", n)
-	/*line :166:3*/ return rt.Ready
-	/*line :166:3*/ ag_L3:
-	/*line inflight_test.go:168:2*/ running = runningOf(ag_f.w)
-	/*line inflight_test.go:169:2*/ if len(running) != 1 || running[0].started {
-		/*line inflight_test.go:170:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("%d attempts running (want 1, not started yet)", len(running))
-		/*line :170:3*/ return rt.Ready
+	/*line inflight_test.go:172:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("started %d deliveries, want 1", n)
+	/*line :172:3*/ return rt.Ready
+	/*line :172:3*/ ag_L3:
+	/*line inflight_test.go:174:2*/ running = runningOf(ag_f.w)
+	/*line inflight_test.go:175:2*/ if len(running) != 1 || running[0].started {
+		/*line inflight_test.go:176:3*/ ag_f.ag_r0, ag_f.ag_err = 0, fmt.Errorf("%d attempts running (want 1, not started yet)", len(running))
+		/*line :176:3*/ return rt.Ready
 	}
-	/*line inflight_test.go:172:2*/ running[0].lost = true
-	/*line inflight_test.go:173:2*/ running[0].cancel()
-	/*line inflight_test.go:174:6*/ ag_f.deadline = time.Now().Add(10 * time.Second)
-	/*line :174:6*/ ag_L4:
-	/*line inflight_test.go:174:52*/ if !(ag_f.w.active > 0 && time.Now().Before(ag_f.deadline)) {
-		/*line :174:52*/ goto ag_L6
+	/*line inflight_test.go:178:2*/ running[0].lost = true
+	/*line inflight_test.go:179:2*/ running[0].cancel()
+	/*line inflight_test.go:180:6*/ ag_f.deadline = time.Now().Add(10 * time.Second)
+	/*line :180:6*/ ag_L4:
+	/*line inflight_test.go:180:52*/ if !(ag_f.w.active > 0 && time.Now().Before(ag_f.deadline)) {
+		/*line :180:52*/ goto ag_L6
 	}
-	/*line inflight_test.go:175:3*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
-	/*line :175:3*/ ag_f.ag_state = 5 // await: rt.Sleep(10 * time.Millisecond)
-	/*line :175:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :175:3*/ return ag_s
+	/*line inflight_test.go:181:3*/ ag_f.ag_aw3 = rt.SleepAsync(10 * time.Millisecond)
+	/*line :181:3*/ ag_f.ag_state = 5 // await: rt.Sleep(10 * time.Millisecond)
+	/*line :181:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :181:3*/ return ag_s
 	}
-	/*line :175:3*/ ag_resume5:
-	/*line :175:3*/ ag_f.ag_aw3 = nil
-	/*line :175:3*/ goto ag_L4
-	/*line :175:3*/ ag_L6:
-	/*line inflight_test.go:177:2*/ ag_f.ag_r0, ag_f.ag_err = slowStarted.Load()-ag_f.before, nil
-	/*line :177:2*/ return rt.Ready
+	/*line :181:3*/ ag_resume5:
+	/*line :181:3*/ ag_f.ag_aw3 = nil
+	/*line :181:3*/ goto ag_L4
+	/*line :181:3*/ ag_L6:
+	/*line inflight_test.go:183:2*/ ag_f.ag_r0, ag_f.ag_err = slowStarted.Load()-ag_f.before, nil
+	/*line :183:2*/ return rt.Ready
 }
 
 //line inflight_async_test.go:433
@@ -435,15 +435,15 @@ func (ag_f *ag_cancelBeforeStart) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_cancelBeforeStart) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "inflight_test.go:154"
-	case 2:
-		return "inflight_test.go:157"
-	case 3:
 		return "inflight_test.go:160"
+	case 2:
+		return "inflight_test.go:163"
+	case 3:
+		return "inflight_test.go:166"
 	case 4:
-		return "inflight_test.go:165"
+		return "inflight_test.go:171"
 	case 5:
-		return "inflight_test.go:175"
+		return "inflight_test.go:181"
 	}
 	return ""
 }

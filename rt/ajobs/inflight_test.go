@@ -48,7 +48,7 @@ var Nap = Define("nap/v1", napAsync)
 // are left for reclaim).
 //
 // async
-func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full, allocated *uint64, profile string) error {
+func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full *uint64, allocated *allocs, profile string) error {
 	for done := 0; done < n; {
 		batch := min(200, n-done)
 		ids := make([]rt.Awaitable[string], batch)
@@ -80,7 +80,7 @@ func sleepersInFlight(cl *aredis.Client, q *Queue, n int, base, full, allocated 
 		return fmt.Errorf("%d of %d jobs running after two minutes", running, n)
 	}
 	rt.Sleep(50 * time.Millisecond) // every job is asleep
-	*allocated = totalAlloc() - *allocated
+	*allocated = totalAlloc().minus(*allocated)
 	*full = liveHeap()
 	if profile != "" {
 		if err := writeHeapProfile(profile); err != nil {
@@ -111,11 +111,12 @@ func TestInFlightMemory(t *testing.T) {
 	cl := aredis.New(aredis.Options{Addr: srv.Socket(), CommandTimeout: 10 * time.Second})
 	defer cl.Close()
 	q := NewQueue(cl, "inflight")
-	var base, full, allocated uint64
+	var base, full uint64
+	var allocated allocs
 	_, err := rt.Run(sleepersInFlightAsync(cl, q, n, &base, &full, &allocated, *memProfile))
 	require.NoError(t, err)
 	perJob := (int64(full) - int64(base)) / int64(n)
-	t.Logf("%d sleeping jobs in flight: live heap %d KB before the worker, %d KB with the jobs running: %d B a job (the worker allocated %d B a job to start them)", n, base/1024, full/1024, perJob, allocated/uint64(n))
+	t.Logf("%d sleeping jobs in flight: live heap %d KB before the worker, %d KB with the jobs running: %d B a job (the worker allocated %d B in %.1f allocations a job to start them)", n, base/1024, full/1024, perJob, allocated.bytes/uint64(n), float64(allocated.count)/float64(n))
 	assert.LessOrEqual(t, perJob, int64(maxInFlightBytes), "a sleeping in-flight job costs the worker more live heap than it did")
 }
 
@@ -131,10 +132,15 @@ func writeHeapProfile(name string) error {
 	return err
 }
 
-func totalAlloc() uint64 {
+// allocs is what the process allocated so far: bytes and allocations.
+type allocs struct{ bytes, count uint64 }
+
+func (a allocs) minus(b allocs) allocs { return allocs{a.bytes - b.bytes, a.count - b.count} }
+
+func totalAlloc() allocs {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	return ms.TotalAlloc
+	return allocs{ms.TotalAlloc, ms.Mallocs}
 }
 
 // maxInFlightBytes bounds TestInFlightMemory's live heap per job: 573 B

@@ -80,14 +80,14 @@ func init() {
 		{Name: "withWorker", Line: 35, Off: 860, Head: "func withWorker(w *Worker, body func() rt.Awaitable[struct{}]) error {", Len: 222, Hash: 0x3699f263580d4e51},
 		{Name: "enqueueAndWait", Line: 46, Off: 1093, Head: "func enqueueAndWait(t *testing.T, q *Queue) {", Len: 2288, Hash: 0x371b620c211a3cd0},
 		{Name: "deadLetters", Line: 133, Off: 3993, Head: "func deadLetters(t *testing.T, q *Queue) {", Len: 1138, Hash: 0xcbce83d21e980cdc},
-		{Name: "shutdown", Line: 189, Off: 6266, Head: "func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {", Len: 1625, Hash: 0xd8e3d4f3b4d7c87a},
-		{Name: "gauged", Line: 246, Off: 8156, Head: "func gauged(ms int) (int, error) {", Len: 170, Hash: 0x3feac44d86ad235d},
-		{Name: "concurrency", Line: 257, Off: 8384, Head: "func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1155, Hash: 0xfbe536c12a79dbca},
-		{Name: "note", Line: 304, Off: 9794, Head: "func note(s string) (string, error) {", Len: 108, Hash: 0x6f05b57a9776968c},
-		{Name: "priorities", Line: 313, Off: 9954, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
-		{Name: "watchdog", Line: 376, Off: 12146, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
-		{Name: "guarded", Line: 385, Off: 12330, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
-		{Name: "waitReplicas", Line: 393, Off: 12491, Head: "func waitReplicas(t *testing.T, cl *aredis.Client) {", Len: 884, Hash: 0x968b8689ebdd1a8a},
+		{Name: "shutdown", Line: 189, Off: 6266, Head: "func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {", Len: 1627, Hash: 0xd3eccf3a2ff31d27},
+		{Name: "gauged", Line: 246, Off: 8158, Head: "func gauged(ms int) (int, error) {", Len: 170, Hash: 0x3feac44d86ad235d},
+		{Name: "concurrency", Line: 257, Off: 8386, Head: "func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1159, Hash: 0xa04c612c63a037b0},
+		{Name: "note", Line: 304, Off: 9800, Head: "func note(s string) (string, error) {", Len: 108, Hash: 0x6f05b57a9776968c},
+		{Name: "priorities", Line: 313, Off: 9960, Head: "func priorities(t *testing.T, cl *aredis.Client, qa, qb *Queue) {", Len: 1854, Hash: 0x99c6296ead9b97c5},
+		{Name: "watchdog", Line: 376, Off: 12152, Head: "func watchdog(d time.Duration) {", Len: 130, Hash: 0x37bd81b4d336b373},
+		{Name: "guarded", Line: 385, Off: 12336, Head: "func guarded(body rt.Awaitable[struct{}]) error {", Len: 150, Hash: 0xbae99156e0e3bbbd},
+		{Name: "waitReplicas", Line: 393, Off: 12497, Head: "func waitReplicas(t *testing.T, cl *aredis.Client) {", Len: 884, Hash: 0x968b8689ebdd1a8a},
 	})
 }
 
@@ -959,7 +959,7 @@ func (ag_f *ag_shutdown) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:219:2*/ pending, err = ag_f.ag_aw5.AwaitResult()
 	/*line :219:2*/ ag_f.ag_aw5 = nil
 	/*line inprocess_test.go:220:2*/ require.NoError(ag_f.t, err)
-	/*line inprocess_test.go:221:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
+	/*line inprocess_test.go:221:2*/ assert.Equal(ag_f.t, int64(1), pending.Elems[0].Int(), "the abandoned job is left pending, for reclaim")
 	/*line inprocess_test.go:224:2*/ ag_f.w2 = NewWorker(ag_f.cl, ag_f.opts, ag_f.q)
 	/*line :224:2*/ ag_f.cl, ag_f.opts = nil, WorkerOptions{}
 	/*line inprocess_test.go:225:2*/ ag_f.ag_aw0 = ag_f.w2.ag_0spawn_Run()
@@ -1257,7 +1257,7 @@ func (ag_f *ag_concurrency) Resume(ag_co *rt.Coro) rt.Status {
 	/*line inprocess_test.go:273:3*/ vals, ag_err2 = ag_f.ag_aw3.AwaitResult()
 	/*line :273:3*/ ag_f.ag_aw3 = nil
 	/*line inprocess_test.go:274:3*/ require.NoError(ag_f.t, ag_err2)
-	/*line inprocess_test.go:275:3*/ ag_f.maxPending = max(ag_f.maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
+	/*line inprocess_test.go:275:3*/ ag_f.maxPending = max(ag_f.maxPending, vals[0].Elems[0].Int()+vals[1].Elems[0].Int())
 	/*line inprocess_test.go:271:22*/ ag_f.ag_i1++
 	/*line :271:22*/ goto ag_L7
 	/*line :271:22*/ ag_L9:

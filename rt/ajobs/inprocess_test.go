@@ -218,7 +218,7 @@ func shutdown(t *testing.T, cl *aredis.Client, q *Queue) {
 	assert.False(t, done)
 	pending, err := cl.Do("XPENDING", q.stream(), group)
 	require.NoError(t, err)
-	assert.Equal(t, int64(1), pending.Elems[0].Int, "the abandoned job is left pending, for reclaim")
+	assert.Equal(t, int64(1), pending.Elems[0].Int(), "the abandoned job is left pending, for reclaim")
 
 	// Another worker reclaims it once its lease has run out.
 	w2 := NewWorker(cl, opts, q)
@@ -272,7 +272,7 @@ func concurrency(t *testing.T, cl *aredis.Client, qa, qb *Queue) {
 		rt.Sleep(20 * time.Millisecond)
 		vals, err := cl.Pipeline().Add("XPENDING", qa.stream(), group).Add("XPENDING", qb.stream(), group).Exec()
 		require.NoError(t, err)
-		maxPending = max(maxPending, vals[0].Elems[0].Int+vals[1].Elems[0].Int)
+		maxPending = max(maxPending, vals[0].Elems[0].Int()+vals[1].Elems[0].Int())
 	}
 	for _, s := range ids {
 		name, id, _ := strings.Cut(s, " ")

@@ -393,7 +393,7 @@ func (q *Queue) RetryDead(id string) error {
 	if len(v.Elems) != 2 {
 		return fmt.Errorf("ajobs: retrying %s: unexpected reply %v", id, v)
 	}
-	switch v.Elems[0].Int {
+	switch v.Elems[0].Int() {
 	case 1:
 		return nil
 	case -1:
@@ -408,7 +408,7 @@ func (q *Queue) DeleteDead(id string) error {
 	if err != nil {
 		return fmt.Errorf("ajobs: deleting %s: %w", id, err)
 	}
-	if n.Int != 1 {
+	if n.Int() != 1 {
 		return fmt.Errorf("ajobs: %s is not a dead job of queue %s: %w", id, q.name, ErrNoJob)
 	}
 	return nil

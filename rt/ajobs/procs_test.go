@@ -200,7 +200,7 @@ func TestKilledWorkersLoseNothing(t *testing.T) {
 	}
 	pending, err := cl.Do("XPENDING", q.stream(), group)
 	require.NoError(t, err)
-	assert.Equal(t, int64(0), pending.Elems[0].Int, "pending entries left")
+	assert.Equal(t, int64(0), pending.Elems[0].Int(), "pending entries left")
 	length, err := cl.Int("XLEN", q.stream())
 	require.NoError(t, err)
 	assert.Equal(t, int64(0), length, "completed entries are deleted from the stream")
@@ -349,7 +349,7 @@ func TestKilledWorkerReclaimedWithinLease(t *testing.T) {
 	expiry := map[string]int64{} // job id -> ms
 	require.Len(t, pending.Elems, n)
 	for _, p := range pending.Elems {
-		entry, idle := p.Elems[0].Str, p.Elems[2].Int
+		entry, idle := p.Elems[0].Str, p.Elems[2].Int()
 		e, err := cl.Do("XRANGE", q.stream(), entry, entry)
 		require.NoError(t, err)
 		require.Len(t, e.Elems, 1)
@@ -443,11 +443,11 @@ func TestWorkerStopsOnSignal(t *testing.T) {
 			if c.done {
 				assert.Equal(t, 1, st.Done)
 				assert.Zero(t, st.Abandoned)
-				assert.Equal(t, int64(0), pending.Elems[0].Int, "nothing left pending")
+				assert.Equal(t, int64(0), pending.Elems[0].Int(), "nothing left pending")
 			} else {
 				assert.Zero(t, st.Done)
 				assert.Equal(t, 1, st.Abandoned)
-				assert.Equal(t, int64(1), pending.Elems[0].Int, "the cancelled job is left pending for reclaim")
+				assert.Equal(t, int64(1), pending.Elems[0].Int(), "the cancelled job is left pending for reclaim")
 			}
 		})
 	}

@@ -125,8 +125,8 @@ func (q *Queue) write(s *aredis.Script, keys []string, args ...any) (aredis.Valu
 	if err := vals[0].Err(); err != nil {
 		return vals[0], err
 	}
-	if vals[1].Int < int64(q.waitReplicas) {
-		return vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int, q.waitReplicas, q.waitTimeout)
+	if vals[1].Int() < int64(q.waitReplicas) {
+		return vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int(), q.waitReplicas, q.waitTimeout)
 	}
 	return vals[0], nil
 }
@@ -187,7 +187,7 @@ func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, erro
 		return "", fmt.Errorf("ajobs: enqueue %s: unexpected reply %v", typ, v)
 	}
 	got, _ := v.Elems[1].Text()
-	if v.Elems[0].Int == 0 {
+	if v.Elems[0].Int() == 0 {
 		return got, ErrDuplicate
 	}
 	return got, notReplicated

@@ -37,14 +37,14 @@ func _() {
 // queue.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("queue.go", []rt.SourceFunc{
-		{Name: "(*Queue).write", Line: 104, Off: 3384, Head: "func (q *Queue) write(s *aredis.Script, keys []string, args ...any) (aredis.Value, error) {", Len: 1045, Hash: 0x76ee847aa275f0c3},
-		{Name: "(*Queue).enqueue", Line: 153, Off: 5132, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1163, Hash: 0xdfe73e5ca25d5cfb},
-		{Name: "(*Queue).result", Line: 200, Off: 6430, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
-		{Name: "(*Queue).wait", Line: 226, Off: 7253, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
+		{Name: "(*Queue).write", Line: 104, Off: 3384, Head: "func (q *Queue) write(s *aredis.Script, keys []string, args ...any) (aredis.Value, error) {", Len: 1049, Hash: 0xacf2ff660f677cc7},
+		{Name: "(*Queue).enqueue", Line: 153, Off: 5136, Head: "func (q *Queue) enqueue(typ string, payload []byte, opts []Option) (string, error) {", Len: 1165, Hash: 0x28e15526afa03300},
+		{Name: "(*Queue).result", Line: 200, Off: 6436, Head: "func (q *Queue) result(id string) (res []byte, done bool, err error) {", Len: 558, Hash: 0xc1b0f14c9028876d},
+		{Name: "(*Queue).wait", Line: 226, Off: 7259, Head: "func (q *Queue) wait(id string) ([]byte, error) {", Len: 396, Hash: 0x8008ba43635a79b9},
 	})
 }
 
-// ag_Queue_write is the frame of (*Queue).write (232 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Queue_write is the frame of (*Queue).write (200 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Queue_write struct {
 	ag_state int
 	q        *Queue
@@ -157,8 +157,8 @@ func (ag_f *ag_Queue_write) Resume(ag_co *rt.Coro) rt.Status {
 		/*line queue.go:126:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], err
 		/*line :126:3*/ return rt.Ready
 	}
-	/*line queue.go:128:2*/ if vals[1].Int < int64(ag_f.q.waitReplicas) {
-		/*line queue.go:129:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int, ag_f.q.waitReplicas, ag_f.q.waitTimeout)
+	/*line queue.go:128:2*/ if vals[1].Int() < int64(ag_f.q.waitReplicas) {
+		/*line queue.go:129:3*/ ag_f.ag_r0, ag_f.ag_err = vals[0], fmt.Errorf("%w (%d of %d within %v)", ErrNotReplicated, vals[1].Int(), ag_f.q.waitReplicas, ag_f.q.waitTimeout)
 		/*line :129:3*/ return rt.Ready
 	}
 	/*line queue.go:131:2*/ ag_f.ag_r0, ag_f.ag_err = vals[0], nil
@@ -279,7 +279,7 @@ func (ag_f *ag_Queue_enqueue) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line :187:3*/ ag_f.typ = ""
 	/*line queue.go:189:2*/ got, _ = v.Elems[1].Text()
-	/*line queue.go:190:2*/ if v.Elems[0].Int == 0 {
+	/*line queue.go:190:2*/ if v.Elems[0].Int() == 0 {
 		/*line queue.go:191:3*/ ag_f.ag_r0, ag_f.ag_err = got, ErrDuplicate
 		/*line :191:3*/ return rt.Ready
 	}

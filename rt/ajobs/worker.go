@@ -482,12 +482,12 @@ func (w *Worker) reclaim(n int) (int, error) {
 				w.launch(q, batch)
 				return started, err
 			}
-			if l.Int < 0 {
+			if l.Int() < 0 {
 				continue // taken again meanwhile
 			}
 			started++
 			w.stats.Reclaimed++
-			batch = append(batch, newAttempt(w, q, id, job, l.Int))
+			batch = append(batch, newAttempt(w, q, id, job, l.Int()))
 		}
 		w.launch(q, batch)
 	}
@@ -780,7 +780,7 @@ func (w *Worker) heartbeats() {
 					w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", n, q.name, err)
 				} else {
 					for i, a := range batch[:n] {
-						if i < len(v.Elems) && v.Elems[i].Int == 1 {
+						if i < len(v.Elems) && v.Elems[i].Int() == 1 {
 							w.stats.Renewed++
 						} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
 							a.lost = true
@@ -827,7 +827,7 @@ func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at in
 			err = nil
 		}
 		if err == nil {
-			switch v.Int {
+			switch v.Int() {
 			case 0:
 				w.stats.Refused++
 				w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", a.job())
@@ -866,9 +866,9 @@ func (w *Worker) mover(q *Queue) {
 		if err != nil {
 			w.opts.Logf("ajobs: moving due jobs of %s: %v", q.name, err)
 		} else if len(v.Elems) == 2 {
-			if v.Elems[0].Int == batch {
+			if v.Elems[0].Int() == batch {
 				wait = 0
-			} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < wait {
+			} else if next := time.Duration(v.Elems[1].Int()) * time.Millisecond; v.Elems[1].Int() >= 0 && next < wait {
 				wait = next
 			}
 		}

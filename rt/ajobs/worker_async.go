@@ -122,17 +122,17 @@ func init() {
 		{Name: "(*Worker).readLoop", Line: 336, Off: 11450, Head: "func (w *Worker) readLoop() {", Len: 713, Hash: 0xe1fd7135980a4325},
 		{Name: "(*Worker).read", Line: 384, Off: 12942, Head: "func (w *Worker) read(n int) (int, error) {", Len: 865, Hash: 0x70c9d20f418780b8},
 		{Name: "(*Worker).startRead", Line: 422, Off: 13952, Head: "func (w *Worker) startRead(v aredis.Value, n int) int {", Len: 935, Hash: 0x46294fae600ea4fc},
-		{Name: "(*Worker).reclaim", Line: 463, Off: 15032, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 847, Hash: 0x1077834f775c070c},
-		{Name: "(*Worker).launch", Line: 527, Off: 16595, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 1129, Hash: 0xcb204574d9d6b2e0},
-		{Name: "(*Worker).reap", Line: 657, Off: 21218, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
-		{Name: "(*Worker).deadJob", Line: 685, Off: 21665, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
-		{Name: "(*Worker).finishJob", Line: 694, Off: 21877, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
-		{Name: "(*Worker).outcome", Line: 709, Off: 22232, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
-		{Name: "(*Worker).heartbeats", Line: 758, Off: 23635, Head: "func (w *Worker) heartbeats() {", Len: 975, Hash: 0xa7b12a200cf690a7},
-		{Name: "(*Worker).finish", Line: 802, Off: 24800, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
-		{Name: "(*Worker).finishSleep", Line: 810, Off: 25066, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
-		{Name: "(*Worker).complete", Line: 818, Off: 25302, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1177, Hash: 0xd99fd5721bf2a61f},
-		{Name: "(*Worker).mover", Line: 861, Off: 26715, Head: "func (w *Worker) mover(q *Queue) {", Len: 497, Hash: 0xb667276f0f9826fa},
+		{Name: "(*Worker).reclaim", Line: 463, Off: 15032, Head: "func (w *Worker) reclaim(n int) (int, error) {", Len: 851, Hash: 0x0f4e3993bd874864},
+		{Name: "(*Worker).launch", Line: 527, Off: 16599, Head: "func (w *Worker) launch(q *Queue, batch []*attempt) {", Len: 1129, Hash: 0xcb204574d9d6b2e0},
+		{Name: "(*Worker).reap", Line: 657, Off: 21222, Head: "func (w *Worker) reap() {", Len: 208, Hash: 0x7fb9756d03d06adf},
+		{Name: "(*Worker).deadJob", Line: 685, Off: 21669, Head: "func (w *Worker) deadJob(a *attempt, msg string) {", Len: 106, Hash: 0x6a1e923bc7df88c6},
+		{Name: "(*Worker).finishJob", Line: 694, Off: 21881, Head: "func (w *Worker) finishJob(a *attempt) {", Len: 176, Hash: 0xd34414a603e67811},
+		{Name: "(*Worker).outcome", Line: 709, Off: 22236, Head: "func (w *Worker) outcome(a *attempt, res string, jerr error) {", Len: 698, Hash: 0xeecbb47efc2ab5f1},
+		{Name: "(*Worker).heartbeats", Line: 758, Off: 23639, Head: "func (w *Worker) heartbeats() {", Len: 977, Hash: 0xbb4e7ffc0eee276e},
+		{Name: "(*Worker).finish", Line: 802, Off: 24806, Head: "func (w *Worker) finish(a *attempt, outcome, msg, stack string, delay time.Duration) {", Len: 150, Hash: 0xa2ed35af69349887},
+		{Name: "(*Worker).finishSleep", Line: 810, Off: 25072, Head: "func (w *Worker) finishSleep(a *attempt, se *sleepError) {", Len: 124, Hash: 0x3afb52607e614c92},
+		{Name: "(*Worker).complete", Line: 818, Off: 25308, Head: "func (w *Worker) complete(a *attempt, outcome, msg, stack string, delayMs, at int64) {", Len: 1179, Hash: 0x3486c14661ca8d34},
+		{Name: "(*Worker).mover", Line: 861, Off: 26723, Head: "func (w *Worker) mover(q *Queue) {", Len: 503, Hash: 0x3164b24b0e694f6f},
 	})
 }
 
@@ -1128,7 +1128,7 @@ func (ag_f *ag_Worker_read) AwaitLine() string {
 	return ""
 }
 
-// ag_Worker_startRead is the frame of (*Worker).startRead (272 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Worker_startRead is the frame of (*Worker).startRead (240 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Worker_startRead struct {
 	ag_state int
 	w        *Worker
@@ -1401,7 +1401,7 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:483:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.started, ag_f.err
 	/*line :483:5*/ return rt.Ready
 	/*line :483:5*/ ag_L7:
-	/*line worker.go:485:4*/ if l.Int < 0 {
+	/*line worker.go:485:4*/ if l.Int() < 0 {
 		/*line worker.go:486:5*/ {
 			/*line :486:5*/ ag_f.id, ag_f.job = "", ""
 			/*line :486:5*/ goto ag_L5
@@ -1409,7 +1409,7 @@ func (ag_f *ag_Worker_reclaim) Resume(ag_co *rt.Coro) rt.Status {
 	}
 	/*line worker.go:488:4*/ ag_f.started++
 	/*line worker.go:489:4*/ ag_f.w.stats.Reclaimed++
-	/*line worker.go:490:4*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, ag_f.job, l.Int))
+	/*line worker.go:490:4*/ ag_f.batch = append(ag_f.batch, newAttempt(ag_f.w, ag_f.q, ag_f.id, ag_f.job, l.Int()))
 	/*line :490:4*/ ag_f.id, ag_f.job = "", ""
 	/*line :490:4*/ ag_L5:
 	/*line :490:4*/ ag_f.ag_t9++
@@ -2120,7 +2120,7 @@ func (ag_f *ag_Worker_heartbeats) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:780:6*/ ag_f.w.opts.Logf("ajobs: renewing the leases of %d jobs of %s: %v", ag_f.n, ag_f.q.name, err)
 	} else {
 		/*line worker.go:782:6*/ for i, a := range ag_f.batch[:ag_f.n] {
-			/*line worker.go:783:7*/ if i < len(v.Elems) && v.Elems[i].Int == 1 {
+			/*line worker.go:783:7*/ if i < len(v.Elems) && v.Elems[i].Int() == 1 {
 				/*line worker.go:784:8*/ ag_f.w.stats.Renewed++
 			} else if i < len(v.Elems) && attemptOf(&a.task.Coro) == a {
 				/*line worker.go:786:8*/ a.lost = true
@@ -2357,7 +2357,7 @@ func (ag_f *ag_Worker_complete) Resume(ag_co *rt.Coro) rt.Status {
 		/*line worker.go:827:4*/ ag_f.err = nil
 	}
 	/*line worker.go:829:3*/ if ag_f.err == nil {
-		/*line worker.go:830:4*/ switch v.Int {
+		/*line worker.go:830:4*/ switch v.Int() {
 		/*line :830:4*/ case 0:
 			/*line worker.go:832:5*/ ag_f.w.stats.Refused++
 			/*line worker.go:833:5*/ ag_f.w.opts.Logf("ajobs: completion of job %s refused: its lease was lost (another attempt owns it)", ag_f.a.job())
@@ -2488,9 +2488,9 @@ func (ag_f *ag_Worker_mover) Resume(ag_co *rt.Coro) rt.Status {
 	/*line worker.go:866:3*/ if err != nil {
 		/*line worker.go:867:4*/ ag_f.w.opts.Logf("ajobs: moving due jobs of %s: %v", ag_f.q.name, err)
 	} else if len(v.Elems) == 2 {
-		/*line worker.go:869:4*/ if v.Elems[0].Int == batch {
+		/*line worker.go:869:4*/ if v.Elems[0].Int() == batch {
 			/*line worker.go:870:5*/ ag_f.wait = 0
-		} else if next := time.Duration(v.Elems[1].Int) * time.Millisecond; v.Elems[1].Int >= 0 && next < ag_f.wait {
+		} else if next := time.Duration(v.Elems[1].Int()) * time.Millisecond; v.Elems[1].Int() >= 0 && next < ag_f.wait {
 			/*line worker.go:872:5*/ ag_f.wait = next
 		}
 	}

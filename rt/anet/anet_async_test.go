@@ -114,6 +114,11 @@ func _() {
 }
 
 func _() {
+	type ag_stale_run_go_generate func(string, *testing.T, chan struct{}) ([]string, error)
+	var _ ag_stale_run_go_generate = readBuffered
+}
+
+func _() {
 	type ag_stale_run_go_generate func(*anet.Conn, *int) error
 	var _ ag_stale_run_go_generate = oneByte
 }
@@ -151,9 +156,10 @@ func init() {
 		{Name: "idle", Line: 588, Off: 14588, Head: "func idle(n int) (idleResult, error) {", Len: 818, Hash: 0x8baa0a2551cd46e8},
 		{Name: "readBlocks", Line: 637, Off: 16044, Head: "func readBlocks(addr string) ([]string, error) {", Len: 611, Hash: 0xa0cace512e42e88f},
 		{Name: "readUnits", Line: 693, Off: 17771, Head: "func readUnits(addr string, t *testing.T) ([]string, error) {", Len: 593, Hash: 0x25608a08d9ec7193},
-		{Name: "oneByte", Line: 730, Off: 18962, Head: "func oneByte(c *anet.Conn, done *int) error {", Len: 144, Hash: 0x16dede369c678e7d},
-		{Name: "manyReady", Line: 743, Off: 19244, Head: "func manyReady(n int) (int, error) {", Len: 1164, Hash: 0xd013e101ee235cc6},
-		{Name: "addrs", Line: 804, Off: 20777, Head: "func addrs() ([]string, error) {", Len: 432, Hash: 0x446d66d3219a7e64},
+		{Name: "readBuffered", Line: 742, Off: 19110, Head: "func readBuffered(addr string, t *testing.T, release chan struct{}) ([]string, error) {", Len: 888, Hash: 0xa514637dffb67d7a},
+		{Name: "oneByte", Line: 788, Off: 20596, Head: "func oneByte(c *anet.Conn, done *int) error {", Len: 144, Hash: 0x16dede369c678e7d},
+		{Name: "manyReady", Line: 801, Off: 20878, Head: "func manyReady(n int) (int, error) {", Len: 1164, Hash: 0xd013e101ee235cc6},
+		{Name: "addrs", Line: 862, Off: 22411, Head: "func addrs() ([]string, error) {", Len: 432, Hash: 0x446d66d3219a7e64},
 	})
 }
 
@@ -288,7 +294,7 @@ func (ag_f *ag_echoLines) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :67:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:292
+//line anet_async_test.go:298
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoLines) AwaitLine() string {
@@ -417,7 +423,7 @@ func (ag_f *ag_serveOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :91:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:421
+//line anet_async_test.go:427
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_serveOne) AwaitLine() string {
@@ -559,7 +565,7 @@ func (ag_f *ag_unixPair) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :154:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:563
+//line anet_async_test.go:569
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_unixPair) AwaitLine() string {
@@ -694,7 +700,7 @@ func (ag_f *ag_echoOne) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :176:4*/ return rt.Ready
 }
 
-//line anet_async_test.go:698
+//line anet_async_test.go:704
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_echoOne) AwaitLine() string {
@@ -820,7 +826,7 @@ func (ag_f *ag_slowRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :208:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:824
+//line anet_async_test.go:830
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_slowRead) AwaitLine() string {
@@ -889,7 +895,7 @@ func (ag_f *ag_ticker) Resume(ag_co *rt.Coro) rt.Status {
 	/*line anet_test.go:242:1*/ return rt.Ready
 }
 
-//line anet_async_test.go:893
+//line anet_async_test.go:899
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_ticker) AwaitLine() string {
@@ -1056,7 +1062,7 @@ func (ag_f *ag_bigWrite) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :264:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1060
+//line anet_async_test.go:1066
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_bigWrite) AwaitLine() string {
@@ -1182,7 +1188,7 @@ func (ag_f *ag_readTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :287:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1186
+//line anet_async_test.go:1192
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readTruncated) AwaitLine() string {
@@ -1287,7 +1293,7 @@ func (ag_f *ag_readUntilTruncated) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :298:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1291
+//line anet_async_test.go:1297
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUntilTruncated) AwaitLine() string {
@@ -1377,7 +1383,7 @@ func (ag_f *ag_readInto) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :316:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1381
+//line anet_async_test.go:1387
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readInto) AwaitLine() string {
@@ -1443,7 +1449,7 @@ func (ag_f *ag_readLine) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :322:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1447
+//line anet_async_test.go:1453
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readLine) AwaitLine() string {
@@ -1684,7 +1690,7 @@ func (ag_f *ag_cancelRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :375:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1688
+//line anet_async_test.go:1694
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_cancelRead) AwaitLine() string {
@@ -1862,7 +1868,7 @@ func (ag_f *ag_waitForRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :404:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:1866
+//line anet_async_test.go:1872
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_waitForRead) AwaitLine() string {
@@ -2016,7 +2022,7 @@ func (ag_f *ag_virtualRead) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :439:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2020
+//line anet_async_test.go:2026
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_virtualRead) AwaitLine() string {
@@ -2277,7 +2283,7 @@ func (ag_f *ag_churn) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :561:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2281
+//line anet_async_test.go:2287
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_churn) AwaitLine() string {
@@ -2383,7 +2389,7 @@ func (ag_f *ag_readEOF) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :584:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2387
+//line anet_async_test.go:2393
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readEOF) AwaitLine() string {
@@ -2586,7 +2592,7 @@ func (ag_f *ag_idle) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :618:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2590
+//line anet_async_test.go:2596
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_idle) AwaitLine() string {
@@ -2754,7 +2760,7 @@ func (ag_f *ag_readBlocks) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :658:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2758
+//line anet_async_test.go:2764
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readBlocks) AwaitLine() string {
@@ -2918,7 +2924,7 @@ func (ag_f *ag_readUnits) Resume(ag_co *rt.Coro) rt.Status {
 	/*line :713:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:2922
+//line anet_async_test.go:2928
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_readUnits) AwaitLine() string {
@@ -2933,6 +2939,169 @@ func (ag_f *ag_readUnits) AwaitLine() string {
 		return "anet_test.go:712"
 	case 5:
 		return "anet_test.go:714 (deferred calls)"
+	}
+	return ""
+}
+
+// ag_readBuffered is the frame of readBuffered (192 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+type ag_readBuffered struct {
+	ag_state  int
+	addr      string
+	t         *testing.T
+	release   chan struct{}
+	c         *anet.Conn
+	out       []string
+	ag_aw0    rt.Awaitable[*anet.Conn]
+	ag_aw1    rt.Awaitable[[]byte]
+	ag_defers rt.Defers
+	ag_r0     []string
+	ag_err    error
+}
+
+// readBufferedAsync returns the coroutine of readBuffered: nothing runs until it is awaited, spawned, gathered or run.
+func readBufferedAsync(addr string, t *testing.T, release chan struct{}) rt.Awaitable[[]string] {
+	return &ag_readBuffered{addr: addr, t: t, release: release}
+}
+
+// ag_0spawn_readBuffered starts readBuffered as a task, its frame in the task's allocation: the generated form of rt.Spawn(readBufferedAsync(...)).
+func ag_0spawn_readBuffered(addr string, t *testing.T, release chan struct{}, ag_opts ...rt.TaskOption) rt.Awaitable[*rt.Task[[]string]] {
+	return rt.SpawnFrame[[]string, ag_readBuffered](ag_readBuffered{addr: addr, t: t, release: release}, ag_opts...)
+}
+
+func (ag_f *ag_readBuffered) AwaitStart(co *rt.Coro) rt.Status {
+	return co.Push(ag_f)
+}
+
+func (ag_f *ag_readBuffered) AwaitResult() ([]string, error) {
+	return ag_f.ag_r0, ag_f.ag_err
+}
+
+//line anet_test.go:742
+func (ag_f *ag_readBuffered) Resume(ag_co *rt.Coro) rt.Status {
+	/*line :742:1*/ var (
+		ag_err1 error
+		ag_u1   []byte
+		ag_err2 error
+	)
+	/*line :742:1*/ if ag_co.Unwinding() {
+		/*line :742:1*/ goto ag_exit
+	}
+	/*line :742:1*/ switch ag_f.ag_state {
+	/*line :742:1*/ case 1:
+		/*line :742:1*/ goto ag_resume1
+		/*line :742:1*/
+	case 2:
+		/*line :742:1*/ goto ag_resume2
+		/*line :742:1*/
+	case 3:
+		/*line :742:1*/ goto ag_resume3
+		/*line :742:1*/
+	case 4:
+		/*line :742:1*/ goto ag_resume4
+		/*line :742:1*/
+	case 5:
+		/*line :742:1*/ goto ag_resume5
+	}
+	/*line anet_test.go:743:2*/ ag_f.ag_aw0 = anet.DialAsync("tcp", ag_f.addr)
+	/*line :743:2*/ ag_f.ag_state = 1 // await: anet.Dial("tcp", addr)
+	/*line :743:2*/ ag_f.addr = ""
+	/*line :743:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :743:2*/ return ag_s
+	}
+	/*line :743:2*/ ag_resume1:
+	/*line anet_test.go:743:2*/ ag_f.c, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :743:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:744:2*/ if ag_err1 != nil {
+		/*line anet_test.go:745:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :745:3*/ goto ag_exit
+	}
+	/*line anet_test.go:747:2*/ {
+		/*line :747:2*/ ag_dfn := ag_f.c.Close
+		/*line :747:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :747:2*/ defer ag_dfn()
+			/*line :747:2*/ ag_p.Raise()
+		})
+	}
+	/*line anet_test.go:748:6*/ ag_f.out = nil
+	/*line anet_test.go:749:2*/ if _, ok := ag_f.c.BufferedUntilFunc(pipes(1, ag_f.t)); !ok {
+		/*line anet_test.go:750:3*/ ag_f.out = append(ag_f.out, "nothing buffered")
+	}
+	/*line anet_test.go:752:2*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(pipes(1, ag_f.t))
+	/*line :752:2*/ ag_f.ag_state = 2 // await: c.ReadUntilFunc(pipes(1, t))
+	/*line :752:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :752:2*/ return ag_s
+	}
+	/*line :752:2*/ ag_resume2:
+	/*line anet_test.go:752:2*/ ag_u1, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :752:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:753:2*/ if ag_err1 != nil {
+		/*line anet_test.go:754:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :754:3*/ goto ag_exit
+	}
+	/*line anet_test.go:756:2*/ ag_f.out = append(ag_f.out, string(ag_u1))
+	/*line anet_test.go:758:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(atLeast(len("b|c")))
+	/*line :758:5*/ ag_f.ag_state = 3 // await: c.ReadUntilFunc(atLeast(len("b|c")))
+	/*line :758:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :758:5*/ return ag_s
+	}
+	/*line :758:5*/ ag_resume3:
+	/*line anet_test.go:758:5*/ _, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :758:5*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:758:2*/ if !(ag_err2 != nil) {
+		/*line :758:2*/ goto ag_L1
+	}
+	/*line anet_test.go:759:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
+	/*line :759:3*/ goto ag_exit
+	/*line :759:3*/ ag_L1:
+	/*line anet_test.go:761:2*/ if u, ok := ag_f.c.BufferedUntilFunc(pipes(1, ag_f.t)); ok {
+		/*line anet_test.go:762:3*/ ag_f.out = append(ag_f.out, string(u))
+	}
+	/*line anet_test.go:764:2*/ if _, ok := ag_f.c.BufferedUntilFunc(pipes(1, ag_f.t)); !ok && ag_f.c.Buffered() == 1 {
+		/*line anet_test.go:765:3*/ ag_f.out = append(ag_f.out, "c not whole")
+	}
+	/*line anet_test.go:767:2*/ close(ag_f.release)
+	/*line :767:2*/ ag_f.release = nil
+	/*line anet_test.go:768:5*/ ag_f.ag_aw1 = ag_f.c.ReadUntilFuncAsync(pipes(1, ag_f.t))
+	/*line :768:5*/ ag_f.ag_state = 4 // await: c.ReadUntilFunc(pipes(1, t))
+	/*line :768:5*/ ag_f.t, ag_f.c = nil, nil
+	/*line :768:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :768:5*/ return ag_s
+	}
+	/*line :768:5*/ ag_resume4:
+	/*line anet_test.go:768:5*/ ag_u1, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :768:5*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:768:2*/ if !(ag_err1 != nil) {
+		/*line :768:2*/ goto ag_L2
+	}
+	/*line anet_test.go:769:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :769:3*/ goto ag_exit
+	/*line :769:3*/ ag_L2:
+	/*line anet_test.go:771:2*/ ag_f.ag_r0, ag_f.ag_err = append(ag_f.out, string(ag_u1)), nil
+	/*line :771:2*/ goto ag_exit
+	/*line :771:2*/ ag_exit:
+	/*line :771:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :771:2*/ ag_resume5:
+	/*line :771:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :771:2*/ return ag_s
+	}
+	/*line :771:2*/ return rt.Ready
+}
+
+//line anet_async_test.go:3091
+
+// AwaitLine is where the frame is suspended, for task dumps.
+func (ag_f *ag_readBuffered) AwaitLine() string {
+	switch ag_f.ag_state {
+	case 1:
+		return "anet_test.go:743"
+	case 2:
+		return "anet_test.go:752"
+	case 3:
+		return "anet_test.go:758"
+	case 4:
+		return "anet_test.go:768"
+	case 5:
+		return "anet_test.go:772 (deferred calls)"
 	}
 	return ""
 }
@@ -2964,47 +3133,47 @@ func (ag_f *ag_oneByte) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line anet_test.go:730
+//line anet_test.go:788
 func (ag_f *ag_oneByte) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :730:1*/ var (
+	/*line :788:1*/ var (
 		b   []byte
 		err error
 	)
-	/*line :730:1*/ if ag_co.Unwinding() {
-		/*line :730:1*/ return rt.Ready
+	/*line :788:1*/ if ag_co.Unwinding() {
+		/*line :788:1*/ return rt.Ready
 	}
-	/*line :730:1*/ switch ag_f.ag_state {
-	/*line :730:1*/ case 1:
-		/*line :730:1*/ goto ag_resume1
+	/*line :788:1*/ switch ag_f.ag_state {
+	/*line :788:1*/ case 1:
+		/*line :788:1*/ goto ag_resume1
 	}
-	/*line anet_test.go:731:2*/ b = make([]byte, 1)
-	/*line anet_test.go:732:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
-	/*line :732:5*/ ag_f.ag_state = 1 // await: c.Read(b)
-	/*line :732:5*/ ag_f.c = nil
-	/*line :732:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :732:5*/ return ag_s
+	/*line anet_test.go:789:2*/ b = make([]byte, 1)
+	/*line anet_test.go:790:5*/ ag_f.ag_aw0 = ag_f.c.ReadAsync(b)
+	/*line :790:5*/ ag_f.ag_state = 1 // await: c.Read(b)
+	/*line :790:5*/ ag_f.c = nil
+	/*line :790:5*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :790:5*/ return ag_s
 	}
-	/*line :732:5*/ ag_resume1:
-	/*line anet_test.go:732:5*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :732:5*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:732:2*/ if !(err != nil) {
-		/*line :732:2*/ goto ag_L1
+	/*line :790:5*/ ag_resume1:
+	/*line anet_test.go:790:5*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :790:5*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:790:2*/ if !(err != nil) {
+		/*line :790:2*/ goto ag_L1
 	}
-	/*line anet_test.go:733:3*/ ag_f.ag_err = err
-	/*line :733:3*/ return rt.Ready
-	/*line :733:3*/ ag_L1:
-	/*line anet_test.go:735:2*/ *ag_f.done++
-	/*line anet_test.go:736:2*/ ag_f.ag_err = nil
-	/*line :736:2*/ return rt.Ready
+	/*line anet_test.go:791:3*/ ag_f.ag_err = err
+	/*line :791:3*/ return rt.Ready
+	/*line :791:3*/ ag_L1:
+	/*line anet_test.go:793:2*/ *ag_f.done++
+	/*line anet_test.go:794:2*/ ag_f.ag_err = nil
+	/*line :794:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3002
+//line anet_async_test.go:3171
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_oneByte) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:732"
+		return "anet_test.go:790"
 	}
 	return ""
 }
@@ -3053,9 +3222,9 @@ func (ag_f *ag_manyReady) AwaitResult() (int, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:743
+//line anet_test.go:801
 func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :743:1*/ var (
+	/*line :801:1*/ var (
 		ag_err1 error
 		ag_c1   *anet.Conn
 		ag_err2 error
@@ -3064,242 +3233,242 @@ func (ag_f *ag_manyReady) Resume(ag_co *rt.Coro) rt.Status {
 		ag_s2   *anet.Conn
 		ag_err3 error
 	)
-	/*line :743:1*/ if ag_co.Unwinding() {
-		/*line :743:1*/ goto ag_exit
+	/*line :801:1*/ if ag_co.Unwinding() {
+		/*line :801:1*/ goto ag_exit
 	}
-	/*line :743:1*/ switch ag_f.ag_state {
-	/*line :743:1*/ case 1:
-		/*line :743:1*/ goto ag_resume1
-		/*line :743:1*/
+	/*line :801:1*/ switch ag_f.ag_state {
+	/*line :801:1*/ case 1:
+		/*line :801:1*/ goto ag_resume1
+		/*line :801:1*/
 	case 2:
-		/*line :743:1*/ goto ag_resume2
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume2
+		/*line :801:1*/
 	case 3:
-		/*line :743:1*/ goto ag_resume3
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume3
+		/*line :801:1*/
 	case 4:
-		/*line :743:1*/ goto ag_resume4
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume4
+		/*line :801:1*/
 	case 5:
-		/*line :743:1*/ goto ag_resume5
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume5
+		/*line :801:1*/
 	case 6:
-		/*line :743:1*/ goto ag_resume6
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume6
+		/*line :801:1*/
 	case 7:
-		/*line :743:1*/ goto ag_resume7
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume7
+		/*line :801:1*/
 	case 8:
-		/*line :743:1*/ goto ag_resume8
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume8
+		/*line :801:1*/
 	case 9:
-		/*line :743:1*/ goto ag_resume9
-		/*line :743:1*/
+		/*line :801:1*/ goto ag_resume9
+		/*line :801:1*/
 	case 10:
-		/*line :743:1*/ goto ag_resume10
+		/*line :801:1*/ goto ag_resume10
 	}
-	/*line anet_test.go:744:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :744:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :744:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :744:2*/ return ag_s
+	/*line anet_test.go:802:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :802:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :802:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :802:2*/ return ag_s
 	}
-	/*line :744:2*/ ag_resume1:
-	/*line anet_test.go:744:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :744:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:745:2*/ if ag_err1 != nil {
-		/*line anet_test.go:746:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
-		/*line :746:3*/ goto ag_exit
+	/*line :802:2*/ ag_resume1:
+	/*line anet_test.go:802:2*/ ag_f.ln, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :802:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:803:2*/ if ag_err1 != nil {
+		/*line anet_test.go:804:3*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err1
+		/*line :804:3*/ goto ag_exit
 	}
-	/*line anet_test.go:748:2*/ {
-		/*line :748:2*/ ag_dfn := ag_f.ln.Close
-		/*line :748:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :748:2*/ defer ag_dfn()
-			/*line :748:2*/ ag_p.Raise()
+	/*line anet_test.go:806:2*/ {
+		/*line :806:2*/ ag_dfn := ag_f.ln.Close
+		/*line :806:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :806:2*/ defer ag_dfn()
+			/*line :806:2*/ ag_p.Raise()
 		})
 	}
-	/*line :748:2*/ ag_f.clients = new([]*anet.Conn)
-	/*line :748:2*/ ag_f.servers = new([]*anet.Conn)
-	/*line anet_test.go:749:6*/ (*ag_f.clients) = nil
-	/*line anet_test.go:749:15*/ (*ag_f.servers) = nil
-	/*line anet_test.go:750:2*/ {
-		/*line :750:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn, ag_cell_servers *[]*anet.Conn) func() {
-			/*line :750:2*/ return func() {
-				/*line anet_test.go:751:3*/ for _, c := range append((*ag_cell_clients), (*ag_cell_servers)...) {
-					/*line anet_test.go:752:4*/ c.Close()
+	/*line :806:2*/ ag_f.clients = new([]*anet.Conn)
+	/*line :806:2*/ ag_f.servers = new([]*anet.Conn)
+	/*line anet_test.go:807:6*/ (*ag_f.clients) = nil
+	/*line anet_test.go:807:15*/ (*ag_f.servers) = nil
+	/*line anet_test.go:808:2*/ {
+		/*line :808:2*/ ag_dfn := func(ag_cell_clients *[]*anet.Conn, ag_cell_servers *[]*anet.Conn) func() {
+			/*line :808:2*/ return func() {
+				/*line anet_test.go:809:3*/ for _, c := range append((*ag_cell_clients), (*ag_cell_servers)...) {
+					/*line anet_test.go:810:4*/ c.Close()
 				}
 			}
 		}(ag_f.clients, ag_f.servers)
-		/*line anet_test.go:750:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :750:2*/ defer ag_dfn()
-			/*line :750:2*/ ag_p.Raise()
+		/*line anet_test.go:808:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :808:2*/ defer ag_dfn()
+			/*line :808:2*/ ag_p.Raise()
 		})
 	}
-	/*line :750:2*/ ag_f.ag_t4 = ag_f.n
-	/*line :750:2*/ ag_f.ag_t5 = 0
-	/*line :750:2*/ ag_L1:
-	/*line anet_test.go:755:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
-		/*line :755:2*/ ag_f.ln = nil
-		/*line :755:2*/ goto ag_L3
+	/*line :808:2*/ ag_f.ag_t4 = ag_f.n
+	/*line :808:2*/ ag_f.ag_t5 = 0
+	/*line :808:2*/ ag_L1:
+	/*line anet_test.go:813:2*/ if !(ag_f.ag_t5 < ag_f.ag_t4) {
+		/*line :813:2*/ ag_f.ln = nil
+		/*line :813:2*/ goto ag_L3
 	}
-	/*line anet_test.go:756:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :756:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :756:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :756:3*/ return ag_s
+	/*line anet_test.go:814:3*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :814:3*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :814:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :814:3*/ return ag_s
 	}
-	/*line :756:3*/ ag_resume2:
-	/*line anet_test.go:756:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :756:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:757:3*/ if ag_err2 != nil {
-		/*line anet_test.go:758:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :758:4*/ goto ag_exit
+	/*line :814:3*/ ag_resume2:
+	/*line anet_test.go:814:3*/ ag_c1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :814:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:815:3*/ if ag_err2 != nil {
+		/*line anet_test.go:816:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :816:4*/ goto ag_exit
 	}
-	/*line anet_test.go:760:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
-	/*line anet_test.go:761:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :761:3*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :761:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :761:3*/ return ag_s
+	/*line anet_test.go:818:3*/ (*ag_f.clients) = append((*ag_f.clients), ag_c1)
+	/*line anet_test.go:819:3*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :819:3*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :819:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :819:3*/ return ag_s
 	}
-	/*line :761:3*/ ag_resume3:
-	/*line anet_test.go:761:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
-	/*line :761:3*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:762:3*/ if ag_err2 != nil {
-		/*line anet_test.go:763:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
-		/*line :763:4*/ goto ag_exit
+	/*line :819:3*/ ag_resume3:
+	/*line anet_test.go:819:3*/ ag_s1, ag_err2 = ag_f.ag_aw1.AwaitResult()
+	/*line :819:3*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:820:3*/ if ag_err2 != nil {
+		/*line anet_test.go:821:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err2
+		/*line :821:4*/ goto ag_exit
 	}
-	/*line anet_test.go:765:3*/ (*ag_f.servers) = append((*ag_f.servers), ag_s1)
-	/*line :765:3*/ ag_f.ag_t5++
-	/*line :765:3*/ goto ag_L1
-	/*line :765:3*/ ag_L3:
-	/*line anet_test.go:767:2*/ ag_f.done = 0
-	/*line :767:2*/ ag_f.ag_t11 = (*ag_f.clients)
-	/*line :767:2*/ ag_f.clients = nil
-	/*line :767:2*/ ag_f.ag_t12 = 0
-	/*line :767:2*/ ag_L4:
-	/*line anet_test.go:768:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
-		/*line :768:2*/ ag_f.ag_t11 = nil
-		/*line :768:2*/ goto ag_L6
+	/*line anet_test.go:823:3*/ (*ag_f.servers) = append((*ag_f.servers), ag_s1)
+	/*line :823:3*/ ag_f.ag_t5++
+	/*line :823:3*/ goto ag_L1
+	/*line :823:3*/ ag_L3:
+	/*line anet_test.go:825:2*/ ag_f.done = 0
+	/*line :825:2*/ ag_f.ag_t11 = (*ag_f.clients)
+	/*line :825:2*/ ag_f.clients = nil
+	/*line :825:2*/ ag_f.ag_t12 = 0
+	/*line :825:2*/ ag_L4:
+	/*line anet_test.go:826:2*/ if !(ag_f.ag_t12 < len(ag_f.ag_t11)) {
+		/*line :826:2*/ ag_f.ag_t11 = nil
+		/*line :826:2*/ goto ag_L6
 	}
-	/*line anet_test.go:768:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
-	/*line anet_test.go:769:3*/ ag_f.ag_aw2 = ag_0spawn_oneByte(ag_c2, &ag_f.done)
-	/*line :769:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
-	/*line :769:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :769:3*/ return ag_s
+	/*line anet_test.go:826:9*/ ag_c2 = ag_f.ag_t11[ag_f.ag_t12]
+	/*line anet_test.go:827:3*/ ag_f.ag_aw2 = ag_0spawn_oneByte(ag_c2, &ag_f.done)
+	/*line :827:3*/ ag_f.ag_state = 4 // await: rt.Spawn(oneByteAsync(c, &done))
+	/*line :827:3*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :827:3*/ return ag_s
 	}
-	/*line :769:3*/ ag_resume4:
-	/*line :769:3*/ ag_f.ag_aw2 = nil
-	/*line :769:3*/ ag_f.ag_t12++
-	/*line :769:3*/ goto ag_L4
-	/*line :769:3*/ ag_L6:
-	/*line anet_test.go:771:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :771:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
-	/*line :771:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :771:2*/ return ag_s
+	/*line :827:3*/ ag_resume4:
+	/*line :827:3*/ ag_f.ag_aw2 = nil
+	/*line :827:3*/ ag_f.ag_t12++
+	/*line :827:3*/ goto ag_L4
+	/*line :827:3*/ ag_L6:
+	/*line anet_test.go:829:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :829:2*/ ag_f.ag_state = 5 // await: rt.Sleep(0)
+	/*line :829:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :829:2*/ return ag_s
 	}
-	/*line :771:2*/ ag_resume5:
-	/*line :771:2*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:772:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :772:2*/ ag_f.ag_state = 6 // await: rt.Sleep(0)
-	/*line :772:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :772:2*/ return ag_s
+	/*line :829:2*/ ag_resume5:
+	/*line :829:2*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:830:2*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :830:2*/ ag_f.ag_state = 6 // await: rt.Sleep(0)
+	/*line :830:2*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :830:2*/ return ag_s
 	}
-	/*line :772:2*/ ag_resume6:
-	/*line :772:2*/ ag_f.ag_aw3 = nil
-	/*line :772:2*/ ag_f.ag_t14 = (*ag_f.servers)
-	/*line :772:2*/ ag_f.servers = nil
-	/*line :772:2*/ ag_f.ag_t15 = 0
-	/*line :772:2*/ ag_L7:
-	/*line anet_test.go:773:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
-		/*line :773:2*/ ag_f.ag_t14 = nil
-		/*line :773:2*/ goto ag_L9
+	/*line :830:2*/ ag_resume6:
+	/*line :830:2*/ ag_f.ag_aw3 = nil
+	/*line :830:2*/ ag_f.ag_t14 = (*ag_f.servers)
+	/*line :830:2*/ ag_f.servers = nil
+	/*line :830:2*/ ag_f.ag_t15 = 0
+	/*line :830:2*/ ag_L7:
+	/*line anet_test.go:831:2*/ if !(ag_f.ag_t15 < len(ag_f.ag_t14)) {
+		/*line :831:2*/ ag_f.ag_t14 = nil
+		/*line :831:2*/ goto ag_L9
 	}
-	/*line anet_test.go:773:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
-	/*line anet_test.go:774:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
-	/*line :774:6*/ ag_f.ag_state = 7 // await: s.Write([]byte{…})
-	/*line :774:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :774:6*/ return ag_s
+	/*line anet_test.go:831:9*/ ag_s2 = ag_f.ag_t14[ag_f.ag_t15]
+	/*line anet_test.go:832:6*/ ag_f.ag_aw4 = ag_s2.WriteAsync([]byte{1})
+	/*line :832:6*/ ag_f.ag_state = 7 // await: s.Write([]byte{…})
+	/*line :832:6*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :832:6*/ return ag_s
 	}
-	/*line :774:6*/ ag_resume7:
-	/*line anet_test.go:774:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :774:6*/ ag_f.ag_aw4 = nil
-	/*line anet_test.go:774:3*/ if !(ag_err3 != nil) {
-		/*line :774:3*/ goto ag_L10
+	/*line :832:6*/ ag_resume7:
+	/*line anet_test.go:832:6*/ _, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :832:6*/ ag_f.ag_aw4 = nil
+	/*line anet_test.go:832:3*/ if !(ag_err3 != nil) {
+		/*line :832:3*/ goto ag_L10
 	}
-	/*line anet_test.go:775:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
-	/*line :775:4*/ goto ag_exit
-	/*line :775:4*/ ag_L10:
-	/*line :775:4*/ ag_f.ag_t15++
-	/*line :775:4*/ goto ag_L7
-	/*line :775:4*/ ag_L9:
-	/*line anet_test.go:778:2*/ ag_f.turns = 0
-	/*line :778:2*/ ag_L11:
-	/*line anet_test.go:779:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
-		/*line :779:6*/ goto ag_L13
+	/*line anet_test.go:833:4*/ ag_f.ag_r0, ag_f.ag_err = 0, ag_err3
+	/*line :833:4*/ goto ag_exit
+	/*line :833:4*/ ag_L10:
+	/*line :833:4*/ ag_f.ag_t15++
+	/*line :833:4*/ goto ag_L7
+	/*line :833:4*/ ag_L9:
+	/*line anet_test.go:836:2*/ ag_f.turns = 0
+	/*line :836:2*/ ag_L11:
+	/*line anet_test.go:837:6*/ if !(ag_f.done < ag_f.n && ag_f.turns < 100) {
+		/*line :837:6*/ goto ag_L13
 	}
-	/*line anet_test.go:780:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
-	/*line :780:3*/ ag_f.ag_state = 8 // await: rt.Sleep(0)
-	/*line :780:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :780:3*/ return ag_s
+	/*line anet_test.go:838:3*/ ag_f.ag_aw3 = rt.SleepAsync(0)
+	/*line :838:3*/ ag_f.ag_state = 8 // await: rt.Sleep(0)
+	/*line :838:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :838:3*/ return ag_s
 	}
-	/*line :780:3*/ ag_resume8:
-	/*line :780:3*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:781:3*/ ag_f.turns++
-	/*line :781:3*/ goto ag_L11
-	/*line :781:3*/ ag_L13:
-	/*line anet_test.go:785:6*/ ag_f.waited = 0
-	/*line :785:6*/ ag_L14:
-	/*line anet_test.go:785:19*/ if !(ag_f.done < ag_f.n && ag_f.waited < 10_000) {
-		/*line :785:19*/ goto ag_L16
+	/*line :838:3*/ ag_resume8:
+	/*line :838:3*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:839:3*/ ag_f.turns++
+	/*line :839:3*/ goto ag_L11
+	/*line :839:3*/ ag_L13:
+	/*line anet_test.go:843:6*/ ag_f.waited = 0
+	/*line :843:6*/ ag_L14:
+	/*line anet_test.go:843:19*/ if !(ag_f.done < ag_f.n && ag_f.waited < 10_000) {
+		/*line :843:19*/ goto ag_L16
 	}
-	/*line anet_test.go:786:3*/ ag_f.ag_aw3 = rt.SleepAsync(time.Millisecond)
-	/*line :786:3*/ ag_f.ag_state = 9 // await: rt.Sleep(time.Millisecond)
-	/*line :786:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :786:3*/ return ag_s
+	/*line anet_test.go:844:3*/ ag_f.ag_aw3 = rt.SleepAsync(time.Millisecond)
+	/*line :844:3*/ ag_f.ag_state = 9 // await: rt.Sleep(time.Millisecond)
+	/*line :844:3*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :844:3*/ return ag_s
 	}
-	/*line :786:3*/ ag_resume9:
-	/*line :786:3*/ ag_f.ag_aw3 = nil
-	/*line anet_test.go:785:48*/ ag_f.waited++
-	/*line :785:48*/ goto ag_L14
-	/*line :785:48*/ ag_L16:
-	/*line anet_test.go:788:2*/ if ag_f.done < ag_f.n {
-		/*line anet_test.go:789:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, fmt.Errorf("%d of %d readers woken", ag_f.done, ag_f.n)
-		/*line :789:3*/ goto ag_exit
+	/*line :844:3*/ ag_resume9:
+	/*line :844:3*/ ag_f.ag_aw3 = nil
+	/*line anet_test.go:843:48*/ ag_f.waited++
+	/*line :843:48*/ goto ag_L14
+	/*line :843:48*/ ag_L16:
+	/*line anet_test.go:846:2*/ if ag_f.done < ag_f.n {
+		/*line anet_test.go:847:3*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, fmt.Errorf("%d of %d readers woken", ag_f.done, ag_f.n)
+		/*line :847:3*/ goto ag_exit
 	}
-	/*line anet_test.go:791:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
-	/*line :791:2*/ goto ag_exit
-	/*line :791:2*/ ag_exit:
-	/*line :791:2*/ ag_f.ag_state = 10 // running the deferred calls
-	/*line :791:2*/ ag_resume10:
-	/*line :791:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :791:2*/ return ag_s
+	/*line anet_test.go:849:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.turns, nil
+	/*line :849:2*/ goto ag_exit
+	/*line :849:2*/ ag_exit:
+	/*line :849:2*/ ag_f.ag_state = 10 // running the deferred calls
+	/*line :849:2*/ ag_resume10:
+	/*line :849:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :849:2*/ return ag_s
 	}
-	/*line :791:2*/ return rt.Ready
+	/*line :849:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3279
+//line anet_async_test.go:3448
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_manyReady) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:744"
+		return "anet_test.go:802"
 	case 2:
-		return "anet_test.go:756"
+		return "anet_test.go:814"
 	case 3:
-		return "anet_test.go:761"
+		return "anet_test.go:819"
 	case 4:
-		return "anet_test.go:769"
+		return "anet_test.go:827"
 	case 5:
-		return "anet_test.go:771"
+		return "anet_test.go:829"
 	case 6:
-		return "anet_test.go:772"
+		return "anet_test.go:830"
 	case 7:
-		return "anet_test.go:774"
+		return "anet_test.go:832"
 	case 8:
-		return "anet_test.go:780"
+		return "anet_test.go:838"
 	case 9:
-		return "anet_test.go:786"
+		return "anet_test.go:844"
 	case 10:
-		return "anet_test.go:792 (deferred calls)"
+		return "anet_test.go:850 (deferred calls)"
 	}
 	return ""
 }
@@ -3334,109 +3503,109 @@ func (ag_f *ag_addrs) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line anet_test.go:804
+//line anet_test.go:862
 func (ag_f *ag_addrs) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :804:1*/ var (
+	/*line :862:1*/ var (
 		err error
 		a   *anet.Conn
 	)
-	/*line :804:1*/ if ag_co.Unwinding() {
-		/*line :804:1*/ goto ag_exit
+	/*line :862:1*/ if ag_co.Unwinding() {
+		/*line :862:1*/ goto ag_exit
 	}
-	/*line :804:1*/ switch ag_f.ag_state {
-	/*line :804:1*/ case 1:
-		/*line :804:1*/ goto ag_resume1
-		/*line :804:1*/
+	/*line :862:1*/ switch ag_f.ag_state {
+	/*line :862:1*/ case 1:
+		/*line :862:1*/ goto ag_resume1
+		/*line :862:1*/
 	case 2:
-		/*line :804:1*/ goto ag_resume2
-		/*line :804:1*/
+		/*line :862:1*/ goto ag_resume2
+		/*line :862:1*/
 	case 3:
-		/*line :804:1*/ goto ag_resume3
-		/*line :804:1*/
+		/*line :862:1*/ goto ag_resume3
+		/*line :862:1*/
 	case 4:
-		/*line :804:1*/ goto ag_resume4
+		/*line :862:1*/ goto ag_resume4
 	}
-	/*line anet_test.go:805:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
-	/*line :805:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
-	/*line :805:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :805:2*/ return ag_s
+	/*line anet_test.go:863:2*/ ag_f.ag_aw0 = anet.ListenAsync("tcp", "127.0.0.1:0")
+	/*line :863:2*/ ag_f.ag_state = 1 // await: anet.Listen("tcp", "127.0.0.1:0")
+	/*line :863:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :863:2*/ return ag_s
 	}
-	/*line :805:2*/ ag_resume1:
-	/*line anet_test.go:805:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
-	/*line :805:2*/ ag_f.ag_aw0 = nil
-	/*line anet_test.go:806:2*/ if err != nil {
-		/*line anet_test.go:807:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :807:3*/ goto ag_exit
+	/*line :863:2*/ ag_resume1:
+	/*line anet_test.go:863:2*/ ag_f.ln, err = ag_f.ag_aw0.AwaitResult()
+	/*line :863:2*/ ag_f.ag_aw0 = nil
+	/*line anet_test.go:864:2*/ if err != nil {
+		/*line anet_test.go:865:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :865:3*/ goto ag_exit
 	}
-	/*line anet_test.go:809:2*/ {
-		/*line :809:2*/ ag_dfn := ag_f.ln.Close
-		/*line :809:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :809:2*/ defer ag_dfn()
-			/*line :809:2*/ ag_p.Raise()
+	/*line anet_test.go:867:2*/ {
+		/*line :867:2*/ ag_dfn := ag_f.ln.Close
+		/*line :867:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :867:2*/ defer ag_dfn()
+			/*line :867:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:810:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
-	/*line :810:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
-	/*line :810:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :810:2*/ return ag_s
+	/*line anet_test.go:868:2*/ ag_f.ag_aw1 = anet.DialAsync("tcp", ag_f.ln.Addr().String())
+	/*line :868:2*/ ag_f.ag_state = 2 // await: anet.Dial("tcp", ln.Addr().String())
+	/*line :868:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :868:2*/ return ag_s
 	}
-	/*line :810:2*/ ag_resume2:
-	/*line anet_test.go:810:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
-	/*line :810:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:811:2*/ if err != nil {
-		/*line anet_test.go:812:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :812:3*/ goto ag_exit
+	/*line :868:2*/ ag_resume2:
+	/*line anet_test.go:868:2*/ ag_f.d, err = ag_f.ag_aw1.AwaitResult()
+	/*line :868:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:869:2*/ if err != nil {
+		/*line anet_test.go:870:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :870:3*/ goto ag_exit
 	}
-	/*line anet_test.go:814:2*/ {
-		/*line :814:2*/ ag_dfn := ag_f.d.Close
-		/*line :814:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :814:2*/ defer ag_dfn()
-			/*line :814:2*/ ag_p.Raise()
+	/*line anet_test.go:872:2*/ {
+		/*line :872:2*/ ag_dfn := ag_f.d.Close
+		/*line :872:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :872:2*/ defer ag_dfn()
+			/*line :872:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:815:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
-	/*line :815:2*/ ag_f.ag_state = 3 // await: ln.Accept()
-	/*line :815:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :815:2*/ return ag_s
+	/*line anet_test.go:873:2*/ ag_f.ag_aw1 = ag_f.ln.AcceptAsync()
+	/*line :873:2*/ ag_f.ag_state = 3 // await: ln.Accept()
+	/*line :873:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :873:2*/ return ag_s
 	}
-	/*line :815:2*/ ag_resume3:
-	/*line anet_test.go:815:2*/ a, err = ag_f.ag_aw1.AwaitResult()
-	/*line :815:2*/ ag_f.ag_aw1 = nil
-	/*line anet_test.go:816:2*/ if err != nil {
-		/*line anet_test.go:817:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :817:3*/ goto ag_exit
+	/*line :873:2*/ ag_resume3:
+	/*line anet_test.go:873:2*/ a, err = ag_f.ag_aw1.AwaitResult()
+	/*line :873:2*/ ag_f.ag_aw1 = nil
+	/*line anet_test.go:874:2*/ if err != nil {
+		/*line anet_test.go:875:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :875:3*/ goto ag_exit
 	}
-	/*line anet_test.go:819:2*/ {
-		/*line :819:2*/ ag_dfn := a.Close
-		/*line :819:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :819:2*/ defer ag_dfn()
-			/*line :819:2*/ ag_p.Raise()
+	/*line anet_test.go:877:2*/ {
+		/*line :877:2*/ ag_dfn := a.Close
+		/*line :877:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :877:2*/ defer ag_dfn()
+			/*line :877:2*/ ag_p.Raise()
 		})
 	}
-	/*line anet_test.go:820:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
-	/*line :820:2*/ goto ag_exit
-	/*line :820:2*/ ag_exit:
-	/*line :820:2*/ ag_f.ag_state = 4 // running the deferred calls
-	/*line :820:2*/ ag_resume4:
-	/*line :820:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :820:2*/ return ag_s
+	/*line anet_test.go:878:2*/ ag_f.ag_r0, ag_f.ag_err = []string{a.LocalAddr().String(), ag_f.ln.Addr().String(), a.RemoteAddr().String(), ag_f.d.LocalAddr().String()}, nil
+	/*line :878:2*/ goto ag_exit
+	/*line :878:2*/ ag_exit:
+	/*line :878:2*/ ag_f.ag_state = 4 // running the deferred calls
+	/*line :878:2*/ ag_resume4:
+	/*line :878:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :878:2*/ return ag_s
 	}
-	/*line :820:2*/ return rt.Ready
+	/*line :878:2*/ return rt.Ready
 }
 
-//line anet_async_test.go:3428
+//line anet_async_test.go:3597
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_addrs) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "anet_test.go:805"
+		return "anet_test.go:863"
 	case 2:
-		return "anet_test.go:810"
+		return "anet_test.go:868"
 	case 3:
-		return "anet_test.go:815"
+		return "anet_test.go:873"
 	case 4:
-		return "anet_test.go:821 (deferred calls)"
+		return "anet_test.go:879 (deferred calls)"
 	}
 	return ""
 }

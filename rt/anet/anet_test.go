@@ -713,6 +713,64 @@ func readUnits(addr string, t *testing.T) ([]string, error) {
 	return append(out, fmt.Sprintf("%v: %s", err, rest)), nil
 }
 
+// TestBufferedUntilFunc: BufferedUntilFunc takes a unit only when the
+// bytes read ahead hold all of it, and never waits for more.
+func TestBufferedUntilFunc(t *testing.T) {
+	release := make(chan struct{})
+	addr := stdServer(t, func(c net.Conn) {
+		c.Write([]byte("a|b|c"))
+		<-release
+		c.Write([]byte("|"))
+	})
+	got, err := rt.Run(readBufferedAsync(addr, t, release))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"nothing buffered", "a|", "b|", "c not whole", "c|"}, got)
+}
+
+// atLeast is an end function that takes nothing once n bytes are
+// buffered: ReadUntilFunc with it waits for them.
+func atLeast(n int) func([]byte, int) int {
+	return func(b []byte, _ int) int {
+		if len(b) >= n {
+			return 0
+		}
+		return -1
+	}
+}
+
+// async
+func readBuffered(addr string, t *testing.T, release chan struct{}) ([]string, error) {
+	c, err := anet.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	var out []string
+	if _, ok := c.BufferedUntilFunc(pipes(1, t)); !ok {
+		out = append(out, "nothing buffered")
+	}
+	u, err := c.ReadUntilFunc(pipes(1, t))
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, string(u))
+	// Wait until "b|c" is buffered (the server's write may arrive in parts).
+	if _, err := c.ReadUntilFunc(atLeast(len("b|c"))); err != nil {
+		return nil, err
+	}
+	if u, ok := c.BufferedUntilFunc(pipes(1, t)); ok {
+		out = append(out, string(u))
+	}
+	if _, ok := c.BufferedUntilFunc(pipes(1, t)); !ok && c.Buffered() == 1 {
+		out = append(out, "c not whole")
+	}
+	close(release)
+	if u, err = c.ReadUntilFunc(pipes(1, t)); err != nil {
+		return nil, err
+	}
+	return append(out, string(u)), nil
+}
+
 // TestManyReadyAtOnce: when hundreds of sockets become readable at once,
 // one poll wakes all of their tasks (the poller takes epoll's events in
 // batches of 128 until none is left), not one batch per loop iteration.

@@ -353,6 +353,22 @@ func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, err
 	}
 }
 
+// BufferedUntilFunc reads the unit that end finds (as ReadUntilFunc) when the
+// bytes read ahead already hold all of it, and reports false, reading
+// nothing, when they do not. It never waits: a caller that often finds
+// its unit buffered (the replies of a pipeline after the first) saves
+// the coroutine of ReadUntilFunc.
+func (c *Conn) BufferedUntilFunc(end func(buf []byte, scanned int) int) ([]byte, bool) {
+	if c.off == len(c.buf) {
+		return nil, false
+	}
+	n := end(c.buf[c.off:], 0)
+	if n < 0 {
+		return nil, false
+	}
+	return c.take(n), true
+}
+
 // ReadExactly reads exactly n bytes (asyncio's readexactly) and returns
 // them in a new slice. If the stream ends first it returns what it read
 // and io.ErrUnexpectedEOF (io.EOF if that was nothing).
@@ -428,8 +444,16 @@ var scratch = sync.Pool{New: func() any {
 	return &b
 }}
 
-// take returns the next n buffered bytes in a new slice.
+// take returns the next n buffered bytes in a slice of their own. When
+// they are the whole buffer and fill it nearly to its capacity (a large
+// reply read in several parts), the buffer itself is handed over rather
+// than copied: the next read starts a new one.
 func (c *Conn) take(n int) []byte {
+	if c.off == 0 && n == len(c.buf) && n >= 1024 && cap(c.buf)-n <= n/4 {
+		out := c.buf[:n:n]
+		c.buf = nil
+		return out
+	}
 	out := bytes.Clone(c.buf[c.off : c.off+n])
 	c.consume(n)
 	return out

@@ -57,8 +57,8 @@ func init() {
 		{Name: "(*Conn).ReadUntil", Line: 284, Off: 8364, Head: "func (c *Conn) ReadUntil(delim byte) ([]byte, error) {", Len: 424, Hash: 0x5e9c173723ad523c},
 		{Name: "(*Conn).ReadUntilString", Line: 308, Off: 8987, Head: "func (c *Conn) ReadUntilString(delim string) ([]byte, error) {", Len: 457, Hash: 0x6e0b8c00ad6cc7d3},
 		{Name: "(*Conn).ReadUntilFunc", Line: 337, Off: 9962, Head: "func (c *Conn) ReadUntilFunc(end func(buf []byte, scanned int) int) ([]byte, error) {", Len: 423, Hash: 0xb541d51532f46ed6},
-		{Name: "(*Conn).ReadExactly", Line: 361, Off: 10602, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
-		{Name: "(*Conn).fill", Line: 380, Off: 11247, Head: "func (c *Conn) fill() error {", Len: 1018, Hash: 0x8c9b39b051849e97},
+		{Name: "(*Conn).ReadExactly", Line: 377, Off: 11158, Head: "func (c *Conn) ReadExactly(n int) ([]byte, error) {", Len: 273, Hash: 0x469a3ccb8e0bc883},
+		{Name: "(*Conn).fill", Line: 396, Off: 11803, Head: "func (c *Conn) fill() error {", Len: 1018, Hash: 0x8c9b39b051849e97},
 	})
 }
 
@@ -549,44 +549,44 @@ func (ag_f *ag_Conn_ReadExactly) AwaitResult() ([]byte, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line conn.go:361
+//line conn.go:377
 func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :361:1*/ var (
+	/*line :377:1*/ var (
 		err error
 	)
-	/*line :361:1*/ if ag_co.Unwinding() {
-		/*line :361:1*/ return rt.Ready
+	/*line :377:1*/ if ag_co.Unwinding() {
+		/*line :377:1*/ return rt.Ready
 	}
-	/*line :361:1*/ switch ag_f.ag_state {
-	/*line :361:1*/ case 1:
-		/*line :361:1*/ goto ag_resume1
+	/*line :377:1*/ switch ag_f.ag_state {
+	/*line :377:1*/ case 1:
+		/*line :377:1*/ goto ag_resume1
 	}
-	/*line :361:1*/ ag_L1:
-	/*line conn.go:362:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
-		/*line :362:6*/ goto ag_L3
+	/*line :377:1*/ ag_L1:
+	/*line conn.go:378:6*/ if !(len(ag_f.c.buf)-ag_f.c.off < ag_f.n) {
+		/*line :378:6*/ goto ag_L3
 	}
-	/*line conn.go:363:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
-	/*line :363:6*/ ag_f.ag_state = 1 // await: c.fill()
-	/*line :363:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :363:6*/ return ag_s
+	/*line conn.go:379:6*/ ag_f.ag_aw0 = ag_f.c.fillAsync()
+	/*line :379:6*/ ag_f.ag_state = 1 // await: c.fill()
+	/*line :379:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :379:6*/ return ag_s
 	}
-	/*line :363:6*/ ag_resume1:
-	/*line conn.go:363:6*/ _, err = ag_f.ag_aw0.AwaitResult()
-	/*line :363:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:363:3*/ if !(err != nil) {
-		/*line :363:3*/ goto ag_L4
+	/*line :379:6*/ ag_resume1:
+	/*line conn.go:379:6*/ _, err = ag_f.ag_aw0.AwaitResult()
+	/*line :379:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:379:3*/ if !(err != nil) {
+		/*line :379:3*/ goto ag_L4
 	}
-	/*line conn.go:364:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
-		/*line conn.go:365:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
-		/*line :365:5*/ return rt.Ready
+	/*line conn.go:380:4*/ if err == io.EOF && len(ag_f.c.buf) > ag_f.c.off {
+		/*line conn.go:381:5*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(len(ag_f.c.buf)-ag_f.c.off), io.ErrUnexpectedEOF
+		/*line :381:5*/ return rt.Ready
 	}
-	/*line conn.go:367:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-	/*line :367:4*/ return rt.Ready
-	/*line :367:4*/ ag_L4:
-	/*line :367:4*/ goto ag_L1
-	/*line :367:4*/ ag_L3:
-	/*line conn.go:370:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
-	/*line :370:2*/ return rt.Ready
+	/*line conn.go:383:4*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+	/*line :383:4*/ return rt.Ready
+	/*line :383:4*/ ag_L4:
+	/*line :383:4*/ goto ag_L1
+	/*line :383:4*/ ag_L3:
+	/*line conn.go:386:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.c.take(ag_f.n), nil
+	/*line :386:2*/ return rt.Ready
 }
 
 //line conn_async.go:593
@@ -595,7 +595,7 @@ func (ag_f *ag_Conn_ReadExactly) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_ReadExactly) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:363"
+		return "conn.go:379"
 	}
 	return ""
 }
@@ -626,95 +626,95 @@ func (ag_f *ag_Conn_fill) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line conn.go:380
+//line conn.go:396
 func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :380:1*/ var (
+	/*line :396:1*/ var (
 		ag_t0   error
 		skip    bool
 		ag_err1 error
 	)
-	/*line :380:1*/ if ag_co.Unwinding() {
-		/*line :380:1*/ return rt.Ready
+	/*line :396:1*/ if ag_co.Unwinding() {
+		/*line :396:1*/ return rt.Ready
 	}
-	/*line :380:1*/ switch ag_f.ag_state {
-	/*line :380:1*/ case 1:
-		/*line :380:1*/ goto ag_resume1
-		/*line :380:1*/
+	/*line :396:1*/ switch ag_f.ag_state {
+	/*line :396:1*/ case 1:
+		/*line :396:1*/ goto ag_resume1
+		/*line :396:1*/
 	case 2:
-		/*line :380:1*/ goto ag_resume2
+		/*line :396:1*/ goto ag_resume2
 	}
-	/*line conn.go:381:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
-		/*line conn.go:382:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
+	/*line conn.go:397:2*/ if ag_f.c.off > 0 && ag_f.c.off == len(ag_f.c.buf) {
+		/*line conn.go:398:3*/ ag_f.c.buf, ag_f.c.off = ag_f.c.buf[:0], 0
 	} else if ag_f.c.off > 0 && ag_f.c.off >= len(ag_f.c.buf)/2 {
-		/*line conn.go:384:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
-		/*line conn.go:385:3*/ ag_f.c.off = 0
+		/*line conn.go:400:3*/ ag_f.c.buf = append(ag_f.c.buf[:0], ag_f.c.buf[ag_f.c.off:]...)
+		/*line conn.go:401:3*/ ag_f.c.off = 0
 	}
-	/*line conn.go:387:2*/ if !(ag_f.c.sec != nil) {
-		/*line :387:2*/ goto ag_L1
+	/*line conn.go:403:2*/ if !(ag_f.c.sec != nil) {
+		/*line :403:2*/ goto ag_L1
 	}
-	/*line conn.go:388:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
-	/*line :388:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
-	/*line :388:10*/ ag_f.c = nil
-	/*line :388:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :388:10*/ return ag_s
+	/*line conn.go:404:10*/ ag_f.ag_aw0 = ag_f.c.fillFromTLSAsync()
+	/*line :404:10*/ ag_f.ag_state = 1 // await: c.fillFromTLS()
+	/*line :404:10*/ ag_f.c = nil
+	/*line :404:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :404:10*/ return ag_s
 	}
-	/*line :388:10*/ ag_resume1:
-	/*line conn.go:388:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
-	/*line :388:10*/ ag_f.ag_aw0 = nil
-	/*line conn.go:388:3*/ ag_f.ag_err = ag_t0
-	/*line :388:3*/ return rt.Ready
-	/*line :388:3*/ ag_L1:
-	/*line conn.go:393:6*/ skip = ag_f.c.fd.Drained()
-	/*line :393:6*/ ag_L2:
-	/*line conn.go:394:3*/ if ag_f.c.closed {
-		/*line conn.go:395:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
-		/*line :395:4*/ return rt.Ready
+	/*line :404:10*/ ag_resume1:
+	/*line conn.go:404:10*/ _, ag_t0 = ag_f.ag_aw0.AwaitResult()
+	/*line :404:10*/ ag_f.ag_aw0 = nil
+	/*line conn.go:404:3*/ ag_f.ag_err = ag_t0
+	/*line :404:3*/ return rt.Ready
+	/*line :404:3*/ ag_L1:
+	/*line conn.go:409:6*/ skip = ag_f.c.fd.Drained()
+	/*line :409:6*/ ag_L2:
+	/*line conn.go:410:3*/ if ag_f.c.closed {
+		/*line conn.go:411:4*/ ag_f.ag_err = ag_f.c.opErr("read", net.ErrClosed)
+		/*line :411:4*/ return rt.Ready
 	}
-	/*line conn.go:397:3*/ if !skip {
-		/*line conn.go:398:4*/ s := scratch.Get().(*[]byte)
-		/*line conn.go:399:4*/ n, err := unix.Read(ag_f.c.sysfd, *s)
-		/*line conn.go:400:4*/ if n > 0 {
-			/*line conn.go:401:5*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
+	/*line conn.go:413:3*/ if !skip {
+		/*line conn.go:414:4*/ s := scratch.Get().(*[]byte)
+		/*line conn.go:415:4*/ n, err := unix.Read(ag_f.c.sysfd, *s)
+		/*line conn.go:416:4*/ if n > 0 {
+			/*line conn.go:417:5*/ ag_f.c.buf = append(ag_f.c.buf, (*s)[:n]...)
 		}
-		/*line conn.go:403:4*/ short := n < len(*s)
-		/*line conn.go:404:4*/ scratch.Put(s)
-		/*line conn.go:405:4*/ switch err {
-		/*line :405:4*/ case nil:
-			/*line conn.go:407:5*/ if n == 0 {
-				/*line conn.go:408:6*/ ag_f.ag_err = io.EOF
-				/*line :408:6*/ return rt.Ready
+		/*line conn.go:419:4*/ short := n < len(*s)
+		/*line conn.go:420:4*/ scratch.Put(s)
+		/*line conn.go:421:4*/ switch err {
+		/*line :421:4*/ case nil:
+			/*line conn.go:423:5*/ if n == 0 {
+				/*line conn.go:424:6*/ ag_f.ag_err = io.EOF
+				/*line :424:6*/ return rt.Ready
 			}
-			/*line conn.go:410:5*/ ag_f.c.fd.SetDrained(ag_f.c.tcp && short)
-			/*line conn.go:411:5*/ ag_f.ag_err = nil
-			/*line :411:5*/ return rt.Ready
-			/*line :411:5*/
+			/*line conn.go:426:5*/ ag_f.c.fd.SetDrained(ag_f.c.tcp && short)
+			/*line conn.go:427:5*/ ag_f.ag_err = nil
+			/*line :427:5*/ return rt.Ready
+			/*line :427:5*/
 		case unix.EINTR:
-			/*line conn.go:413:5*/ goto ag_L3
-			/*line :413:5*/
+			/*line conn.go:429:5*/ goto ag_L3
+			/*line :429:5*/
 		case unix.EAGAIN:
-			/*line :413:5*/
+			/*line :429:5*/
 		default:
-			/*line conn.go:416:5*/ ag_f.ag_err = ag_f.c.opErr("read", err)
-			/*line :416:5*/ return rt.Ready
+			/*line conn.go:432:5*/ ag_f.ag_err = ag_f.c.opErr("read", err)
+			/*line :432:5*/ return rt.Ready
 		}
 	}
-	/*line conn.go:419:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
-	/*line :419:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
-	/*line :419:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :419:6*/ return ag_s
+	/*line conn.go:435:6*/ ag_f.ag_aw0 = ag_f.c.fd.WaitReadAsync(ag_f.c.rdl)
+	/*line :435:6*/ ag_f.ag_state = 2 // await: c.fd.WaitRead(c.rdl)
+	/*line :435:6*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :435:6*/ return ag_s
 	}
-	/*line :419:6*/ ag_resume2:
-	/*line conn.go:419:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :419:6*/ ag_f.ag_aw0 = nil
-	/*line conn.go:419:3*/ if !(ag_err1 != nil) {
-		/*line :419:3*/ goto ag_L5
+	/*line :435:6*/ ag_resume2:
+	/*line conn.go:435:6*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :435:6*/ ag_f.ag_aw0 = nil
+	/*line conn.go:435:3*/ if !(ag_err1 != nil) {
+		/*line :435:3*/ goto ag_L5
 	}
-	/*line conn.go:420:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
-	/*line :420:4*/ return rt.Ready
-	/*line :420:4*/ ag_L5:
-	/*line :420:4*/ ag_L3:
-	/*line conn.go:393:32*/ skip = false
-	/*line :393:32*/ goto ag_L2
+	/*line conn.go:436:4*/ ag_f.ag_err = ag_f.c.opErr("read", ag_err1)
+	/*line :436:4*/ return rt.Ready
+	/*line :436:4*/ ag_L5:
+	/*line :436:4*/ ag_L3:
+	/*line conn.go:409:32*/ skip = false
+	/*line :409:32*/ goto ag_L2
 }
 
 //line conn_async.go:721
@@ -723,9 +723,9 @@ func (ag_f *ag_Conn_fill) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Conn_fill) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "conn.go:388"
+		return "conn.go:404"
 	case 2:
-		return "conn.go:419"
+		return "conn.go:435"
 	}
 	return ""
 }

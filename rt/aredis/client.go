@@ -113,7 +113,10 @@ type conn struct {
 	scanErr error
 	scan    scanState
 	end     func([]byte, int) int
-	max     int // MaxReplyBytes
+	endMany func([]byte, int) int // cn.endMany, made once
+	want    int                   // endMany's bound
+	got     int                   // endMany's count
+	max     int                   // MaxReplyBytes
 }
 
 // errTooLong is a reply past MaxReplyBytes.
@@ -297,7 +300,7 @@ func (cl *Client) dial(dl time.Time) (*conn, error) {
 	}
 	cl.dials.Add(1)
 	cn := &conn{c: c, max: o.MaxReplyBytes}
-	cn.end = cn.endOf
+	cn.end, cn.endMany = cn.endOf, cn.endManyOf
 	c.SetReadLimit(o.MaxReplyBytes)
 	ok := false
 	defer func() {
@@ -385,6 +388,55 @@ func (cn *conn) readReply() (Value, error) {
 	}
 }
 
+// bufferedReplies fills the start of many with the replies that the
+// connection has already read ahead whole, without waiting, and returns
+// how many (0 when not even one is: then call readReply). The replies
+// of a pipeline after the first are often buffered: they cost no
+// coroutine frame, and all those found at once share one copy of their
+// bytes and one backing array of Values.
+func (cn *conn) bufferedReplies(many []Value) (int, error) {
+	cn.want, cn.got = len(many), 0
+	raw, ok := cn.c.BufferedUntilFunc(cn.endMany)
+	if !ok {
+		return 0, nil
+	}
+	if cn.scanErr != nil {
+		return 0, cn.scanErr
+	}
+	return parseReplies(raw, cn.got, many), nil
+}
+
+// endManyOf is bufferedReplies' delimiter: where the last of the (at most
+// cn.want) whole replies at the start of buf ends, their number in
+// cn.got; -1 when there is none; 0 with scanErr set when the first is
+// invalid or too long (one after it is left for the next read to find).
+func (cn *conn) endManyOf(buf []byte, _ int) int {
+	pos := 0
+	for cn.got < cn.want {
+		cn.scan.reset()
+		n, err := cn.scan.scan(buf[pos:])
+		if err == nil && n > cn.max {
+			err = errTooLong
+		}
+		if err == errIncomplete {
+			break
+		}
+		if err != nil {
+			if cn.got == 0 {
+				cn.scanErr = err
+				return 0
+			}
+			break
+		}
+		pos += n
+		cn.got++
+	}
+	if cn.got == 0 {
+		return -1
+	}
+	return pos
+}
+
 // connErr describes a connection's failure to deliver a reply.
 func connErr(err error) error {
 	switch {
@@ -461,12 +513,21 @@ func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {
 		clean = true
 		return v, v.Err()
 	}
-	for i := range many {
+	for i := 0; i < len(many); {
+		n, err := cn.bufferedReplies(many[i:])
+		if err != nil {
+			return Value{}, err
+		}
+		if n > 0 {
+			i += n
+			continue
+		}
 		v, err := cn.readReply()
 		if err != nil {
 			return Value{}, err
 		}
 		many[i] = v
+		i++
 	}
 	clean = true
 	return Value{}, nil

@@ -63,15 +63,15 @@ func _() {
 // client.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("client.go", []rt.SourceFunc{
-		{Name: "(*pool).get", Line: 218, Off: 6151, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
-		{Name: "(*Client).dial", Line: 274, Off: 7626, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2317, Hash: 0x883cbcb93f868d2d},
-		{Name: "(*conn).readReply", Line: 370, Off: 10186, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
-		{Name: "(*Client).exec", Line: 425, Off: 12054, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1147, Hash: 0xdcb61476d4ce743d},
-		{Name: "(*Client).String", Line: 499, Off: 13845, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
-		{Name: "(*Client).Int", Line: 510, Off: 14062, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
-		{Name: "(*Client).Strings", Line: 522, Off: 14316, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
-		{Name: "(*Pipeline).Exec", Line: 565, Off: 15714, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
-		{Name: "(*Script).Run", Line: 603, Off: 16623, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
+		{Name: "(*pool).get", Line: 221, Off: 6325, Head: "func (p *pool) get(cl *Client, blocking bool, dl time.Time) (*conn, error) {", Len: 677, Hash: 0x6461865ca6f93884},
+		{Name: "(*Client).dial", Line: 277, Off: 7800, Head: "func (cl *Client) dial(dl time.Time) (*conn, error) {", Len: 2343, Hash: 0xcb1274cfb82ec89c},
+		{Name: "(*conn).readReply", Line: 373, Off: 10386, Head: "func (cn *conn) readReply() (Value, error) {", Len: 352, Hash: 0x6ae0f2134038c31d},
+		{Name: "(*Client).exec", Line: 477, Off: 13600, Head: "func (cl *Client) exec(wire []byte, args []any, many []Value) (Value, error) {", Len: 1285, Hash: 0x2b602117f8ae37c8},
+		{Name: "(*Client).String", Line: 560, Off: 15529, Head: "func (cl *Client) String(args ...any) (string, error) {", Len: 137, Hash: 0xa7348a459450eedd},
+		{Name: "(*Client).Int", Line: 571, Off: 15746, Head: "func (cl *Client) Int(args ...any) (int64, error) {", Len: 133, Hash: 0xc8b2fe7b4c3dd7cd},
+		{Name: "(*Client).Strings", Line: 583, Off: 16000, Head: "func (cl *Client) Strings(args ...any) ([]string, error) {", Len: 144, Hash: 0xca6a15ce0a8af23a},
+		{Name: "(*Pipeline).Exec", Line: 626, Off: 17398, Head: "func (p *Pipeline) Exec() ([]Value, error) {", Len: 332, Hash: 0x5e8a4ebac6de3c14},
+		{Name: "(*Script).Run", Line: 664, Off: 18307, Head: "func (s *Script) Run(cl *Client, keys []string, args ...any) (Value, error) {", Len: 425, Hash: 0x6fe2bd7cf2a70ee9},
 	})
 }
 
@@ -108,121 +108,121 @@ func (ag_f *ag_pool_get) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:218
+//line client.go:221
 func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :218:1*/ var (
+	/*line :221:1*/ var (
 		ag_t0   *conn
 		ag_t1   error
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :218:1*/ if ag_co.Unwinding() {
-		/*line :218:1*/ goto ag_exit
+	/*line :221:1*/ if ag_co.Unwinding() {
+		/*line :221:1*/ goto ag_exit
 	}
-	/*line :218:1*/ switch ag_f.ag_state {
-	/*line :218:1*/ case 1:
-		/*line :218:1*/ goto ag_resume1
-		/*line :218:1*/
+	/*line :221:1*/ switch ag_f.ag_state {
+	/*line :221:1*/ case 1:
+		/*line :221:1*/ goto ag_resume1
+		/*line :221:1*/
 	case 2:
-		/*line :218:1*/ goto ag_resume2
-		/*line :218:1*/
+		/*line :221:1*/ goto ag_resume2
+		/*line :221:1*/
 	case 3:
-		/*line :218:1*/ goto ag_resume3
-		/*line :218:1*/
+		/*line :221:1*/ goto ag_resume3
+		/*line :221:1*/
 	case 4:
-		/*line :218:1*/ goto ag_resume4
-		/*line :218:1*/
+		/*line :221:1*/ goto ag_resume4
+		/*line :221:1*/
 	case 5:
-		/*line :218:1*/ goto ag_resume5
+		/*line :221:1*/ goto ag_resume5
 	}
-	/*line client.go:219:2*/ if !(ag_f.p == nil) {
-		/*line :219:2*/ goto ag_L1
+	/*line client.go:222:2*/ if !(ag_f.p == nil) {
+		/*line :222:2*/ goto ag_L1
 	}
-	/*line client.go:220:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
-	/*line :220:10*/ ag_f.ag_state = 1 // await: cl.dial(dl)
-	/*line :220:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
-	/*line :220:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :220:10*/ return ag_s
+	/*line client.go:223:10*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
+	/*line :223:10*/ ag_f.ag_state = 1 // await: cl.dial(dl)
+	/*line :223:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
+	/*line :223:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :223:10*/ return ag_s
 	}
-	/*line :220:10*/ ag_resume1:
-	/*line client.go:220:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
-	/*line :220:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:220:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
-	/*line :220:3*/ goto ag_exit
-	/*line :220:3*/ ag_L1:
-	/*line client.go:222:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
-		/*line :222:2*/ goto ag_L2
+	/*line :223:10*/ ag_resume1:
+	/*line client.go:223:10*/ ag_t0, ag_t1 = ag_f.ag_aw0.AwaitResult()
+	/*line :223:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:223:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t0, ag_t1
+	/*line :223:3*/ goto ag_exit
+	/*line :223:3*/ ag_L1:
+	/*line client.go:225:2*/ if !(!ag_f.blocking && !ag_f.p.slots.TryAcquire()) {
+		/*line :225:2*/ goto ag_L2
 	}
-	/*line client.go:223:3*/ if !(ag_f.dl.IsZero()) {
-		/*line :223:3*/ goto ag_L3
+	/*line client.go:226:3*/ if !(ag_f.dl.IsZero()) {
+		/*line :226:3*/ goto ag_L3
 	}
-	/*line client.go:224:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
-	/*line :224:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
-	/*line :224:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :224:4*/ return ag_s
+	/*line client.go:227:4*/ ag_f.ag_aw1 = ag_f.p.slots.AcquireAsync()
+	/*line :227:4*/ ag_f.ag_state = 2 // await: p.slots.Acquire()
+	/*line :227:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :227:4*/ return ag_s
 	}
-	/*line :224:4*/ ag_resume2:
-	/*line :224:4*/ ag_f.ag_aw1 = nil
-	/*line :224:4*/ goto ag_L4
-	/*line :224:4*/ ag_L3:
-	/*line client.go:225:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
-	/*line :225:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
-	/*line :225:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :225:13*/ return ag_s
+	/*line :227:4*/ ag_resume2:
+	/*line :227:4*/ ag_f.ag_aw1 = nil
+	/*line :227:4*/ goto ag_L4
+	/*line :227:4*/ ag_L3:
+	/*line client.go:228:13*/ ag_f.ag_aw1 = rt.TimeoutAt(ag_f.dl, ag_f.p.slots.AcquireAsync())
+	/*line :228:13*/ ag_f.ag_state = 3 // await: rt.Await(rt.TimeoutAt(dl, p.slots.AcquireAsync()))
+	/*line :228:13*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :228:13*/ return ag_s
 	}
-	/*line :225:13*/ ag_resume3:
-	/*line client.go:225:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :225:13*/ ag_f.ag_aw1 = nil
-	/*line client.go:225:10*/ if !(ag_err1 != nil) {
-		/*line :225:10*/ goto ag_L5
+	/*line :228:13*/ ag_resume3:
+	/*line client.go:228:13*/ _, ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :228:13*/ ag_f.ag_aw1 = nil
+	/*line client.go:228:10*/ if !(ag_err1 != nil) {
+		/*line :228:10*/ goto ag_L5
 	}
-	/*line :225:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
-	/*line client.go:226:4*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:227:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
-		/*line :227:5*/ goto ag_exit
+	/*line :228:10*/ ag_f.cl, ag_f.dl = nil, time.Time{}
+	/*line client.go:229:4*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:230:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: waiting for a connection: %w", os.ErrDeadlineExceeded)
+		/*line :230:5*/ goto ag_exit
 	}
-	/*line client.go:229:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-	/*line :229:4*/ goto ag_exit
-	/*line :229:4*/ ag_L5:
-	/*line :229:4*/ ag_L4:
-	/*line :229:4*/ ag_L2:
-	/*line client.go:232:2*/ if cn := ag_f.p.popIdle(); cn != nil {
-		/*line client.go:233:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
-		/*line :233:3*/ goto ag_exit
+	/*line client.go:232:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+	/*line :232:4*/ goto ag_exit
+	/*line :232:4*/ ag_L5:
+	/*line :232:4*/ ag_L4:
+	/*line :232:4*/ ag_L2:
+	/*line client.go:235:2*/ if cn := ag_f.p.popIdle(); cn != nil {
+		/*line client.go:236:3*/ ag_f.ag_r0, ag_f.ag_err = cn, nil
+		/*line :236:3*/ goto ag_exit
 	}
-	/*line :233:3*/ ag_f.cn = new(*conn)
-	/*line client.go:235:6*/ (*ag_f.cn) = nil
-	/*line client.go:236:2*/ {
-		/*line :236:2*/ ag_dfn := func(ag_cell_cn **conn) func() {
-			/*line :236:2*/ return func() {
-				/*line client.go:237:3*/ if (*ag_cell_cn) == nil && !ag_f.blocking {
-					/*line client.go:238:4*/ ag_f.p.slots.Release()
+	/*line :236:3*/ ag_f.cn = new(*conn)
+	/*line client.go:238:6*/ (*ag_f.cn) = nil
+	/*line client.go:239:2*/ {
+		/*line :239:2*/ ag_dfn := func(ag_cell_cn **conn) func() {
+			/*line :239:2*/ return func() {
+				/*line client.go:240:3*/ if (*ag_cell_cn) == nil && !ag_f.blocking {
+					/*line client.go:241:4*/ ag_f.p.slots.Release()
 				}
 			}
 		}(ag_f.cn)
-		/*line client.go:236:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :236:2*/ defer ag_dfn()
-			/*line :236:2*/ ag_p.Raise()
+		/*line client.go:239:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :239:2*/ defer ag_dfn()
+			/*line :239:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:241:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
-	/*line :241:2*/ ag_f.ag_state = 4 // await: cl.dial(dl)
-	/*line :241:2*/ ag_f.cl, ag_f.dl = nil, time.Time{}
-	/*line :241:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :241:2*/ return ag_s
+	/*line client.go:244:2*/ ag_f.ag_aw0 = ag_f.cl.dialAsync(ag_f.dl)
+	/*line :244:2*/ ag_f.ag_state = 4 // await: cl.dial(dl)
+	/*line :244:2*/ ag_f.cl, ag_f.dl = nil, time.Time{}
+	/*line :244:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :244:2*/ return ag_s
 	}
-	/*line :241:2*/ ag_resume4:
-	/*line client.go:241:2*/ (*ag_f.cn), ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :241:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:242:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.cn), ag_err2
-	/*line :242:2*/ goto ag_exit
-	/*line :242:2*/ ag_exit:
-	/*line :242:2*/ ag_f.ag_state = 5 // running the deferred calls
-	/*line :242:2*/ ag_resume5:
-	/*line :242:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :242:2*/ return ag_s
+	/*line :244:2*/ ag_resume4:
+	/*line client.go:244:2*/ (*ag_f.cn), ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :244:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:245:2*/ ag_f.ag_r0, ag_f.ag_err = (*ag_f.cn), ag_err2
+	/*line :245:2*/ goto ag_exit
+	/*line :245:2*/ ag_exit:
+	/*line :245:2*/ ag_f.ag_state = 5 // running the deferred calls
+	/*line :245:2*/ ag_resume5:
+	/*line :245:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :245:2*/ return ag_s
 	}
-	/*line :242:2*/ return rt.Ready
+	/*line :245:2*/ return rt.Ready
 }
 
 //line client_async.go:229
@@ -231,15 +231,15 @@ func (ag_f *ag_pool_get) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_pool_get) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:220"
+		return "client.go:223"
 	case 2:
-		return "client.go:224"
+		return "client.go:227"
 	case 3:
-		return "client.go:225"
+		return "client.go:228"
 	case 4:
-		return "client.go:241"
+		return "client.go:244"
 	case 5:
-		return "client.go:243 (deferred calls)"
+		return "client.go:246 (deferred calls)"
 	}
 	return ""
 }
@@ -285,9 +285,9 @@ func (ag_f *ag_Client_dial) AwaitResult() (*conn, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:274
+//line client.go:277
 func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :274:1*/ var (
+	/*line :277:1*/ var (
 		t       time.Time
 		ag_t2   time.Time
 		ag_err1 error
@@ -297,215 +297,215 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 		v       Value
 		ag_err3 error
 	)
-	/*line :274:1*/ if ag_co.Unwinding() {
-		/*line :274:1*/ goto ag_exit
+	/*line :277:1*/ if ag_co.Unwinding() {
+		/*line :277:1*/ goto ag_exit
 	}
-	/*line :274:1*/ switch ag_f.ag_state {
-	/*line :274:1*/ case 1:
-		/*line :274:1*/ goto ag_resume1
-		/*line :274:1*/
+	/*line :277:1*/ switch ag_f.ag_state {
+	/*line :277:1*/ case 1:
+		/*line :277:1*/ goto ag_resume1
+		/*line :277:1*/
 	case 2:
-		/*line :274:1*/ goto ag_resume2
-		/*line :274:1*/
+		/*line :277:1*/ goto ag_resume2
+		/*line :277:1*/
 	case 3:
-		/*line :274:1*/ goto ag_resume3
-		/*line :274:1*/
+		/*line :277:1*/ goto ag_resume3
+		/*line :277:1*/
 	case 4:
-		/*line :274:1*/ goto ag_resume4
-		/*line :274:1*/
+		/*line :277:1*/ goto ag_resume4
+		/*line :277:1*/
 	case 5:
-		/*line :274:1*/ goto ag_resume5
-		/*line :274:1*/
+		/*line :277:1*/ goto ag_resume5
+		/*line :277:1*/
 	case 6:
-		/*line :274:1*/ goto ag_resume6
-		/*line :274:1*/
+		/*line :277:1*/ goto ag_resume6
+		/*line :277:1*/
 	case 7:
-		/*line :274:1*/ goto ag_resume7
+		/*line :277:1*/ goto ag_resume7
 	}
-	/*line client.go:275:2*/ ag_f.o = &ag_f.cl.opts
-	/*line client.go:276:2*/ if !(ag_f.o.DialTimeout > 0) {
-		/*line :276:2*/ goto ag_L1
+	/*line client.go:278:2*/ ag_f.o = &ag_f.cl.opts
+	/*line client.go:279:2*/ if !(ag_f.o.DialTimeout > 0) {
+		/*line :279:2*/ goto ag_L1
 	}
-	/*line client.go:277:11*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :277:11*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :277:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :277:11*/ return ag_s
+	/*line client.go:280:11*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :280:11*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :280:11*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :280:11*/ return ag_s
 	}
-	/*line :277:11*/ ag_resume1:
-	/*line client.go:277:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :277:11*/ ag_f.ag_aw0 = nil
-	/*line client.go:277:6*/ t = ag_t2.Add(ag_f.o.DialTimeout)
-	/*line client.go:277:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
-		/*line :277:3*/ goto ag_L2
+	/*line :280:11*/ ag_resume1:
+	/*line client.go:280:11*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :280:11*/ ag_f.ag_aw0 = nil
+	/*line client.go:280:6*/ t = ag_t2.Add(ag_f.o.DialTimeout)
+	/*line client.go:280:3*/ if !(ag_f.dl.IsZero() || t.Before(ag_f.dl)) {
+		/*line :280:3*/ goto ag_L2
 	}
-	/*line :277:3*/ ag_f.dl = time.Time{}
-	/*line client.go:278:4*/ ag_f.dl = t
-	/*line :278:4*/ ag_L2:
-	/*line :278:4*/ ag_L1:
-	/*line :278:4*/ ag_f.c = new(*anet.Conn)
-	/*line client.go:281:6*/ (*ag_f.c) = nil
-	/*line client.go:282:6*/ ag_err1 = nil
-	/*line client.go:283:2*/ if ag_f.dl.IsZero() {
-		/*line :283:2*/ goto ag_L3
+	/*line :280:3*/ ag_f.dl = time.Time{}
+	/*line client.go:281:4*/ ag_f.dl = t
+	/*line :281:4*/ ag_L2:
+	/*line :281:4*/ ag_L1:
+	/*line :281:4*/ ag_f.c = new(*anet.Conn)
+	/*line client.go:284:6*/ (*ag_f.c) = nil
+	/*line client.go:285:6*/ ag_err1 = nil
+	/*line client.go:286:2*/ if ag_f.dl.IsZero() {
+		/*line :286:2*/ goto ag_L3
 	}
-	/*line client.go:284:18*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :284:18*/ ag_f.ag_state = 2 // await: rt.Now()
-	/*line :284:18*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :284:18*/ return ag_s
+	/*line client.go:287:18*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :287:18*/ ag_f.ag_state = 2 // await: rt.Now()
+	/*line :287:18*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :287:18*/ return ag_s
 	}
-	/*line :284:18*/ ag_resume2:
-	/*line client.go:284:18*/ ag_t6, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :284:18*/ ag_f.ag_aw0 = nil
-	/*line client.go:284:3*/ left = ag_f.dl.Sub(ag_t6)
-	/*line client.go:285:3*/ ag_err1 = rt.ErrTimeout
-	/*line client.go:286:3*/ if !(left > 0) {
-		/*line :286:3*/ goto ag_L4
+	/*line :287:18*/ ag_resume2:
+	/*line client.go:287:18*/ ag_t6, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :287:18*/ ag_f.ag_aw0 = nil
+	/*line client.go:287:3*/ left = ag_f.dl.Sub(ag_t6)
+	/*line client.go:288:3*/ ag_err1 = rt.ErrTimeout
+	/*line client.go:289:3*/ if !(left > 0) {
+		/*line :289:3*/ goto ag_L4
 	}
-	/*line client.go:287:4*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), left)
-	/*line :287:4*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), le...
-	/*line :287:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :287:4*/ return ag_s
+	/*line client.go:290:4*/ ag_f.ag_aw1 = rt.WaitFor(anet.DialAsync(ag_f.o.Network, ag_f.o.Addr), left)
+	/*line :290:4*/ ag_f.ag_state = 3 // await: rt.Await(rt.WaitFor(anet.DialAsync(o.Network, o.Addr), le...
+	/*line :290:4*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :290:4*/ return ag_s
 	}
-	/*line :287:4*/ ag_resume3:
-	/*line client.go:287:4*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :287:4*/ ag_f.ag_aw1 = nil
-	/*line :287:4*/ ag_L4:
-	/*line client.go:289:3*/ if ag_err1 == rt.ErrTimeout {
-		/*line client.go:290:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
+	/*line :290:4*/ ag_resume3:
+	/*line client.go:290:4*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :290:4*/ ag_f.ag_aw1 = nil
+	/*line :290:4*/ ag_L4:
+	/*line client.go:292:3*/ if ag_err1 == rt.ErrTimeout {
+		/*line client.go:293:4*/ ag_err1 = fmt.Errorf("aredis: dial %s: %w", ag_f.o.Addr, os.ErrDeadlineExceeded)
 	}
-	/*line :290:4*/ goto ag_L5
-	/*line :290:4*/ ag_L3:
-	/*line client.go:293:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
-	/*line :293:3*/ ag_f.ag_state = 4 // await: anet.Dial(o.Network, o.Addr)
-	/*line :293:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :293:3*/ return ag_s
+	/*line :293:4*/ goto ag_L5
+	/*line :293:4*/ ag_L3:
+	/*line client.go:296:3*/ ag_f.ag_aw1 = anet.DialAsync(ag_f.o.Network, ag_f.o.Addr)
+	/*line :296:3*/ ag_f.ag_state = 4 // await: anet.Dial(o.Network, o.Addr)
+	/*line :296:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :296:3*/ return ag_s
 	}
-	/*line :293:3*/ ag_resume4:
-	/*line client.go:293:3*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
-	/*line :293:3*/ ag_f.ag_aw1 = nil
-	/*line :293:3*/ ag_L5:
-	/*line client.go:295:2*/ if ag_err1 != nil {
-		/*line client.go:296:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :296:3*/ goto ag_exit
+	/*line :296:3*/ ag_resume4:
+	/*line client.go:296:3*/ (*ag_f.c), ag_err1 = ag_f.ag_aw1.AwaitResult()
+	/*line :296:3*/ ag_f.ag_aw1 = nil
+	/*line :296:3*/ ag_L5:
+	/*line client.go:298:2*/ if ag_err1 != nil {
+		/*line client.go:299:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :299:3*/ goto ag_exit
 	}
-	/*line client.go:298:2*/ ag_f.cl.dials.Add(1)
-	/*line client.go:299:2*/ ag_f.cn = &conn{c: (*ag_f.c), max: ag_f.o.MaxReplyBytes}
-	/*line client.go:300:2*/ ag_f.cn.end = ag_f.cn.endOf
-	/*line client.go:301:2*/ (*ag_f.c).SetReadLimit(ag_f.o.MaxReplyBytes)
-	/*line :301:2*/ ag_f.ok = new(bool)
-	/*line client.go:302:2*/ (*ag_f.ok) = false
-	/*line client.go:303:2*/ {
-		/*line :303:2*/ ag_dfn := func(ag_cell_ok *bool, ag_cell_c **anet.Conn) func() {
-			/*line :303:2*/ return func() {
-				/*line client.go:304:3*/ if !(*ag_cell_ok) {
-					/*line client.go:305:4*/ (*ag_cell_c).Close()
+	/*line client.go:301:2*/ ag_f.cl.dials.Add(1)
+	/*line client.go:302:2*/ ag_f.cn = &conn{c: (*ag_f.c), max: ag_f.o.MaxReplyBytes}
+	/*line client.go:303:2*/ ag_f.cn.end, ag_f.cn.endMany = ag_f.cn.endOf, ag_f.cn.endManyOf
+	/*line client.go:304:2*/ (*ag_f.c).SetReadLimit(ag_f.o.MaxReplyBytes)
+	/*line :304:2*/ ag_f.ok = new(bool)
+	/*line client.go:305:2*/ (*ag_f.ok) = false
+	/*line client.go:306:2*/ {
+		/*line :306:2*/ ag_dfn := func(ag_cell_ok *bool, ag_cell_c **anet.Conn) func() {
+			/*line :306:2*/ return func() {
+				/*line client.go:307:3*/ if !(*ag_cell_ok) {
+					/*line client.go:308:4*/ (*ag_cell_c).Close()
 				}
 			}
 		}(ag_f.ok, ag_f.c)
-		/*line client.go:303:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :303:2*/ defer ag_dfn()
-			/*line :303:2*/ ag_p.Raise()
+		/*line client.go:306:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :306:2*/ defer ag_dfn()
+			/*line :306:2*/ ag_p.Raise()
 		})
 	}
-	/*line client.go:308:6*/ ag_f.names = nil
-	/*line client.go:309:2*/ if ag_f.o.Protocol == 3 {
-		/*line client.go:310:3*/ args := []any{"HELLO", 3}
-		/*line client.go:311:3*/ if ag_f.o.Password != "" {
-			/*line client.go:312:4*/ user := ag_f.o.Username
-			/*line client.go:313:4*/ if user == "" {
-				/*line client.go:314:5*/ user = "default"
+	/*line client.go:311:6*/ ag_f.names = nil
+	/*line client.go:312:2*/ if ag_f.o.Protocol == 3 {
+		/*line client.go:313:3*/ args := []any{"HELLO", 3}
+		/*line client.go:314:3*/ if ag_f.o.Password != "" {
+			/*line client.go:315:4*/ user := ag_f.o.Username
+			/*line client.go:316:4*/ if user == "" {
+				/*line client.go:317:5*/ user = "default"
 			}
-			/*line client.go:316:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
+			/*line client.go:319:4*/ args = append(args, "AUTH", user, ag_f.o.Password)
 		}
-		/*line client.go:318:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
-		/*line client.go:319:3*/ ag_f.names = append(ag_f.names, "HELLO")
+		/*line client.go:321:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, args)
+		/*line client.go:322:3*/ ag_f.names = append(ag_f.names, "HELLO")
 	} else if ag_f.o.Protocol != 0 && ag_f.o.Protocol != 2 {
-		/*line client.go:321:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
-		/*line :321:3*/ goto ag_exit
+		/*line client.go:324:3*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: unknown protocol %d (want 2 or 3)", ag_f.o.Protocol)
+		/*line :324:3*/ goto ag_exit
 	} else if ag_f.o.Password != "" {
-		/*line client.go:323:3*/ if ag_f.o.Username != "" {
-			/*line client.go:324:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
+		/*line client.go:326:3*/ if ag_f.o.Username != "" {
+			/*line client.go:327:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Username, ag_f.o.Password})
 		} else {
-			/*line client.go:326:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
+			/*line client.go:329:4*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"AUTH", ag_f.o.Password})
 		}
-		/*line client.go:328:3*/ ag_f.names = append(ag_f.names, "AUTH")
+		/*line client.go:331:3*/ ag_f.names = append(ag_f.names, "AUTH")
 	}
-	/*line client.go:330:2*/ if ag_f.o.ClientName != "" {
-		/*line client.go:331:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
-		/*line client.go:332:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
+	/*line client.go:333:2*/ if ag_f.o.ClientName != "" {
+		/*line client.go:334:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"CLIENT", "SETNAME", ag_f.o.ClientName})
+		/*line client.go:335:3*/ ag_f.names = append(ag_f.names, "CLIENT SETNAME")
 	}
-	/*line client.go:334:2*/ if ag_f.o.DB != 0 {
-		/*line client.go:335:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
-		/*line client.go:336:3*/ ag_f.names = append(ag_f.names, "SELECT")
+	/*line client.go:337:2*/ if ag_f.o.DB != 0 {
+		/*line client.go:338:3*/ ag_f.cn.wbuf, _ = appendCommand(ag_f.cn.wbuf, []any{"SELECT", ag_f.o.DB})
+		/*line client.go:339:3*/ ag_f.names = append(ag_f.names, "SELECT")
 	}
-	/*line :336:3*/ ag_f.o = nil
-	/*line client.go:338:2*/ if !(len(ag_f.names) > 0) {
-		/*line :338:2*/ ag_f.dl, ag_f.c, ag_f.names = time.Time{}, nil, nil
-		/*line :338:2*/ goto ag_L6
+	/*line :339:3*/ ag_f.o = nil
+	/*line client.go:341:2*/ if !(len(ag_f.names) > 0) {
+		/*line :341:2*/ ag_f.dl, ag_f.c, ag_f.names = time.Time{}, nil, nil
+		/*line :341:2*/ goto ag_L6
 	}
-	/*line client.go:339:3*/ (*ag_f.c).SetDeadline(ag_f.dl)
-	/*line :339:3*/ ag_f.dl = time.Time{}
-	/*line client.go:340:6*/ ag_f.ag_aw2 = (*ag_f.c).WriteAsync(ag_f.cn.wbuf)
-	/*line :340:6*/ ag_f.ag_state = 5 // await: c.Write(cn.wbuf)
-	/*line :340:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :340:6*/ return ag_s
+	/*line client.go:342:3*/ (*ag_f.c).SetDeadline(ag_f.dl)
+	/*line :342:3*/ ag_f.dl = time.Time{}
+	/*line client.go:343:6*/ ag_f.ag_aw2 = (*ag_f.c).WriteAsync(ag_f.cn.wbuf)
+	/*line :343:6*/ ag_f.ag_state = 5 // await: c.Write(cn.wbuf)
+	/*line :343:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :343:6*/ return ag_s
 	}
-	/*line :340:6*/ ag_resume5:
-	/*line client.go:340:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :340:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:340:3*/ if !(ag_err2 != nil) {
-		/*line :340:3*/ goto ag_L7
+	/*line :343:6*/ ag_resume5:
+	/*line client.go:343:6*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :343:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:343:3*/ if !(ag_err2 != nil) {
+		/*line :343:3*/ goto ag_L7
 	}
-	/*line client.go:341:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
-	/*line :341:4*/ goto ag_exit
-	/*line :341:4*/ ag_L7:
-	/*line client.go:345:7*/ ag_f.first = nil
-	/*line :345:7*/ ag_f.ag_t13 = ag_f.names
-	/*line :345:7*/ ag_f.names = nil
-	/*line :345:7*/ ag_f.ag_t14 = 0
-	/*line :345:7*/ ag_L8:
-	/*line client.go:346:3*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
-		/*line :346:3*/ ag_f.ag_t13 = nil
-		/*line :346:3*/ goto ag_L10
+	/*line client.go:344:4*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %w", ag_err2)
+	/*line :344:4*/ goto ag_exit
+	/*line :344:4*/ ag_L7:
+	/*line client.go:348:7*/ ag_f.first = nil
+	/*line :348:7*/ ag_f.ag_t13 = ag_f.names
+	/*line :348:7*/ ag_f.names = nil
+	/*line :348:7*/ ag_f.ag_t14 = 0
+	/*line :348:7*/ ag_L8:
+	/*line client.go:349:3*/ if !(ag_f.ag_t14 < len(ag_f.ag_t13)) {
+		/*line :349:3*/ ag_f.ag_t13 = nil
+		/*line :349:3*/ goto ag_L10
 	}
-	/*line client.go:346:10*/ ag_f.name = ag_f.ag_t13[ag_f.ag_t14]
-	/*line client.go:347:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
-	/*line :347:4*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :347:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :347:4*/ return ag_s
+	/*line client.go:349:10*/ ag_f.name = ag_f.ag_t13[ag_f.ag_t14]
+	/*line client.go:350:4*/ ag_f.ag_aw3 = ag_f.cn.readReplyAsync()
+	/*line :350:4*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :350:4*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :350:4*/ return ag_s
 	}
-	/*line :347:4*/ ag_resume6:
-	/*line client.go:347:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
-	/*line :347:4*/ ag_f.ag_aw3 = nil
-	/*line client.go:348:4*/ if ag_err3 != nil {
-		/*line client.go:349:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
-		/*line :349:5*/ goto ag_exit
+	/*line :350:4*/ ag_resume6:
+	/*line client.go:350:4*/ v, ag_err3 = ag_f.ag_aw3.AwaitResult()
+	/*line :350:4*/ ag_f.ag_aw3 = nil
+	/*line client.go:351:4*/ if ag_err3 != nil {
+		/*line client.go:352:5*/ ag_f.ag_r0, ag_f.ag_err = nil, fmt.Errorf("aredis: connect: %s: %w", ag_f.name, ag_err3)
+		/*line :352:5*/ goto ag_exit
 	}
-	/*line client.go:351:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
-		/*line client.go:352:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
+	/*line client.go:354:4*/ if e := v.Err(); e != nil && ag_f.first == nil {
+		/*line client.go:355:5*/ ag_f.first = fmt.Errorf("aredis: connect: %s: %w", ag_f.name, e)
 	}
-	/*line :352:5*/ ag_f.name = ""
-	/*line :352:5*/ ag_f.ag_t14++
-	/*line :352:5*/ goto ag_L8
-	/*line :352:5*/ ag_L10:
-	/*line client.go:355:3*/ if ag_f.first != nil {
-		/*line client.go:356:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
-		/*line :356:4*/ goto ag_exit
+	/*line :355:5*/ ag_f.name = ""
+	/*line :355:5*/ ag_f.ag_t14++
+	/*line :355:5*/ goto ag_L8
+	/*line :355:5*/ ag_L10:
+	/*line client.go:358:3*/ if ag_f.first != nil {
+		/*line client.go:359:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_f.first
+		/*line :359:4*/ goto ag_exit
 	}
-	/*line :356:4*/ ag_f.first = nil
-	/*line client.go:358:3*/ (*ag_f.c).SetDeadline(time.Time{})
-	/*line :358:3*/ ag_f.c = nil
-	/*line :358:3*/ ag_L6:
-	/*line client.go:360:2*/ (*ag_f.ok) = true
-	/*line client.go:361:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
-	/*line :361:2*/ goto ag_exit
-	/*line :361:2*/ ag_exit:
-	/*line :361:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :361:2*/ ag_resume7:
-	/*line :361:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :361:2*/ return ag_s
+	/*line :359:4*/ ag_f.first = nil
+	/*line client.go:361:3*/ (*ag_f.c).SetDeadline(time.Time{})
+	/*line :361:3*/ ag_f.c = nil
+	/*line :361:3*/ ag_L6:
+	/*line client.go:363:2*/ (*ag_f.ok) = true
+	/*line client.go:364:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.cn, nil
+	/*line :364:2*/ goto ag_exit
+	/*line :364:2*/ ag_exit:
+	/*line :364:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :364:2*/ ag_resume7:
+	/*line :364:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :364:2*/ return ag_s
 	}
-	/*line :361:2*/ return rt.Ready
+	/*line :364:2*/ return rt.Ready
 }
 
 //line client_async.go:512
@@ -514,24 +514,24 @@ func (ag_f *ag_Client_dial) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_Client_dial) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:277"
+		return "client.go:280"
 	case 2:
-		return "client.go:284"
-	case 3:
 		return "client.go:287"
+	case 3:
+		return "client.go:290"
 	case 4:
-		return "client.go:293"
+		return "client.go:296"
 	case 5:
-		return "client.go:340"
+		return "client.go:343"
 	case 6:
-		return "client.go:347"
+		return "client.go:350"
 	case 7:
-		return "client.go:362 (deferred calls)"
+		return "client.go:365 (deferred calls)"
 	}
 	return ""
 }
 
-// ag_conn_readReply is the frame of (*conn).readReply (128 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_conn_readReply is the frame of (*conn).readReply (96 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_conn_readReply struct {
 	ag_state int
 	cn       *conn
@@ -558,46 +558,46 @@ func (ag_f *ag_conn_readReply) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:370
+//line client.go:373
 func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :370:1*/ var (
+	/*line :373:1*/ var (
 		raw []byte
 		err error
 		v   Value
 	)
-	/*line :370:1*/ if ag_co.Unwinding() {
-		/*line :370:1*/ return rt.Ready
+	/*line :373:1*/ if ag_co.Unwinding() {
+		/*line :373:1*/ return rt.Ready
 	}
-	/*line :370:1*/ switch ag_f.ag_state {
-	/*line :370:1*/ case 1:
-		/*line :370:1*/ goto ag_resume1
+	/*line :373:1*/ switch ag_f.ag_state {
+	/*line :373:1*/ case 1:
+		/*line :373:1*/ goto ag_resume1
 	}
-	/*line :370:1*/ ag_L1:
-	/*line client.go:372:3*/ ag_f.cn.scan.reset()
-	/*line client.go:373:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
-	/*line :373:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
-	/*line :373:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :373:3*/ return ag_s
+	/*line :373:1*/ ag_L1:
+	/*line client.go:375:3*/ ag_f.cn.scan.reset()
+	/*line client.go:376:3*/ ag_f.ag_aw0 = ag_f.cn.c.ReadUntilFuncAsync(ag_f.cn.end)
+	/*line :376:3*/ ag_f.ag_state = 1 // await: cn.c.ReadUntilFunc(cn.end)
+	/*line :376:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :376:3*/ return ag_s
 	}
-	/*line :373:3*/ ag_resume1:
-	/*line client.go:373:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
-	/*line :373:3*/ ag_f.ag_aw0 = nil
-	/*line client.go:374:3*/ if err != nil {
-		/*line client.go:375:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
-		/*line :375:4*/ return rt.Ready
-	}
-	/*line client.go:377:3*/ if ag_f.cn.scanErr != nil {
-		/*line client.go:378:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+	/*line :376:3*/ ag_resume1:
+	/*line client.go:376:3*/ raw, err = ag_f.ag_aw0.AwaitResult()
+	/*line :376:3*/ ag_f.ag_aw0 = nil
+	/*line client.go:377:3*/ if err != nil {
+		/*line client.go:378:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(err)
 		/*line :378:4*/ return rt.Ready
 	}
-	/*line client.go:380:3*/ v, _, _ = parseReply(raw)
-	/*line client.go:381:3*/ if v.Kind == Push {
-		/*line client.go:382:4*/ goto ag_L2
+	/*line client.go:380:3*/ if ag_f.cn.scanErr != nil {
+		/*line client.go:381:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_f.cn.scanErr
+		/*line :381:4*/ return rt.Ready
 	}
-	/*line client.go:384:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
-	/*line :384:3*/ return rt.Ready
-	/*line :384:3*/ ag_L2:
-	/*line :384:3*/ goto ag_L1
+	/*line client.go:383:3*/ v, _, _ = parseReply(raw)
+	/*line client.go:384:3*/ if v.Kind == Push {
+		/*line client.go:385:4*/ goto ag_L2
+	}
+	/*line client.go:387:3*/ ag_f.ag_r0, ag_f.ag_err = v, nil
+	/*line :387:3*/ return rt.Ready
+	/*line :387:3*/ ag_L2:
+	/*line :387:3*/ goto ag_L1
 }
 
 //line client_async.go:604
@@ -606,12 +606,12 @@ func (ag_f *ag_conn_readReply) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_conn_readReply) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:373"
+		return "client.go:376"
 	}
 	return ""
 }
 
-// ag_Client_exec is the frame of (*Client).exec (408 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Client_exec is the frame of (*Client).exec (344 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Client_exec struct {
 	ag_state  int
 	cl        *Client
@@ -624,8 +624,6 @@ type ag_Client_exec struct {
 	cn        **conn
 	clean     *bool
 	i         int
-	ag_t12    []Value
-	ag_t13    int
 	ag_aw0    rt.Awaitable[time.Time]
 	ag_aw1    rt.Awaitable[*rt.Loop]
 	ag_aw2    rt.Awaitable[*conn]
@@ -654,215 +652,224 @@ func (ag_f *ag_Client_exec) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:425
+//line client.go:477
 func (ag_f *ag_Client_exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :425:1*/ var (
+	/*line :477:1*/ var (
 		ag_t2   time.Time
 		lp      *rt.Loop
 		ag_err1 error
 		ag_err2 error
 		ag_v1   Value
 		ag_err3 error
-		ag_v2   Value
+		n       int
 		ag_err4 error
+		ag_v2   Value
 	)
-	/*line :425:1*/ if ag_co.Unwinding() {
-		/*line :425:1*/ goto ag_exit
+	/*line :477:1*/ if ag_co.Unwinding() {
+		/*line :477:1*/ goto ag_exit
 	}
-	/*line :425:1*/ switch ag_f.ag_state {
-	/*line :425:1*/ case 1:
-		/*line :425:1*/ goto ag_resume1
-		/*line :425:1*/
+	/*line :477:1*/ switch ag_f.ag_state {
+	/*line :477:1*/ case 1:
+		/*line :477:1*/ goto ag_resume1
+		/*line :477:1*/
 	case 2:
-		/*line :425:1*/ goto ag_resume2
-		/*line :425:1*/
+		/*line :477:1*/ goto ag_resume2
+		/*line :477:1*/
 	case 3:
-		/*line :425:1*/ goto ag_resume3
-		/*line :425:1*/
+		/*line :477:1*/ goto ag_resume3
+		/*line :477:1*/
 	case 4:
-		/*line :425:1*/ goto ag_resume4
-		/*line :425:1*/
+		/*line :477:1*/ goto ag_resume4
+		/*line :477:1*/
 	case 5:
-		/*line :425:1*/ goto ag_resume5
-		/*line :425:1*/
+		/*line :477:1*/ goto ag_resume5
+		/*line :477:1*/
 	case 6:
-		/*line :425:1*/ goto ag_resume6
-		/*line :425:1*/
+		/*line :477:1*/ goto ag_resume6
+		/*line :477:1*/
 	case 7:
-		/*line :425:1*/ goto ag_resume7
+		/*line :477:1*/ goto ag_resume7
 	}
-	/*line :425:1*/ ag_f.blocking = new(bool)
-	/*line client.go:426:2*/ (*ag_f.blocking) = ag_f.args != nil && isBlocking(ag_f.args)
-	/*line client.go:427:6*/ ag_f.dl = time.Time{}
-	/*line client.go:428:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !(*ag_f.blocking)) {
-		/*line :428:2*/ goto ag_L1
+	/*line :477:1*/ ag_f.blocking = new(bool)
+	/*line client.go:478:2*/ (*ag_f.blocking) = ag_f.args != nil && isBlocking(ag_f.args)
+	/*line client.go:479:6*/ ag_f.dl = time.Time{}
+	/*line client.go:480:2*/ if !(ag_f.cl.opts.CommandTimeout > 0 && !(*ag_f.blocking)) {
+		/*line :480:2*/ goto ag_L1
 	}
-	/*line :428:2*/ ag_f.dl = time.Time{}
-	/*line client.go:429:8*/ ag_f.ag_aw0 = rt.NowAsync()
-	/*line :429:8*/ ag_f.ag_state = 1 // await: rt.Now()
-	/*line :429:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :429:8*/ return ag_s
+	/*line :480:2*/ ag_f.dl = time.Time{}
+	/*line client.go:481:8*/ ag_f.ag_aw0 = rt.NowAsync()
+	/*line :481:8*/ ag_f.ag_state = 1 // await: rt.Now()
+	/*line :481:8*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :481:8*/ return ag_s
 	}
-	/*line :429:8*/ ag_resume1:
-	/*line client.go:429:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
-	/*line :429:8*/ ag_f.ag_aw0 = nil
-	/*line client.go:429:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
-	/*line :429:3*/ ag_L1:
-	/*line :429:3*/ ag_f.p = new(*pool)
-	/*line client.go:431:6*/ (*ag_f.p) = nil
-	/*line client.go:432:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
-	/*line :432:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
-	/*line :432:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :432:5*/ return ag_s
+	/*line :481:8*/ ag_resume1:
+	/*line client.go:481:8*/ ag_t2, _ = ag_f.ag_aw0.AwaitResult()
+	/*line :481:8*/ ag_f.ag_aw0 = nil
+	/*line client.go:481:3*/ ag_f.dl = ag_t2.Add(ag_f.cl.opts.CommandTimeout)
+	/*line :481:3*/ ag_L1:
+	/*line :481:3*/ ag_f.p = new(*pool)
+	/*line client.go:483:6*/ (*ag_f.p) = nil
+	/*line client.go:484:5*/ ag_f.ag_aw1 = rt.CurrentLoopAsync()
+	/*line :484:5*/ ag_f.ag_state = 2 // await: rt.CurrentLoop()
+	/*line :484:5*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :484:5*/ return ag_s
 	}
-	/*line :432:5*/ ag_resume2:
-	/*line client.go:432:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :432:5*/ ag_f.ag_aw1 = nil
-	/*line client.go:432:2*/ if !(lp != nil) {
-		/*line :432:2*/ goto ag_L2
+	/*line :484:5*/ ag_resume2:
+	/*line client.go:484:5*/ lp, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :484:5*/ ag_f.ag_aw1 = nil
+	/*line client.go:484:2*/ if !(lp != nil) {
+		/*line :484:2*/ goto ag_L2
 	}
-	/*line client.go:433:3*/ (*ag_f.p) = ag_f.cl.loopPool(*lp)
-	/*line :433:3*/ ag_L2:
-	/*line :433:3*/ ag_f.cn = new(*conn)
-	/*line client.go:435:2*/ (*ag_f.cn) = (*ag_f.p).tryGet((*ag_f.blocking))
-	/*line client.go:436:2*/ if !((*ag_f.cn) == nil) {
-		/*line :436:2*/ ag_f.cl = nil
-		/*line :436:2*/ goto ag_L3
+	/*line client.go:485:3*/ (*ag_f.p) = ag_f.cl.loopPool(*lp)
+	/*line :485:3*/ ag_L2:
+	/*line :485:3*/ ag_f.cn = new(*conn)
+	/*line client.go:487:2*/ (*ag_f.cn) = (*ag_f.p).tryGet((*ag_f.blocking))
+	/*line client.go:488:2*/ if !((*ag_f.cn) == nil) {
+		/*line :488:2*/ ag_f.cl = nil
+		/*line :488:2*/ goto ag_L3
 	}
-	/*line client.go:437:7*/ ag_err1 = nil
-	/*line client.go:438:6*/ ag_f.ag_aw2 = (*ag_f.p).getAsync(ag_f.cl, (*ag_f.blocking), ag_f.dl)
-	/*line :438:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
-	/*line :438:6*/ ag_f.cl = nil
-	/*line :438:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :438:6*/ return ag_s
+	/*line client.go:489:7*/ ag_err1 = nil
+	/*line client.go:490:6*/ ag_f.ag_aw2 = (*ag_f.p).getAsync(ag_f.cl, (*ag_f.blocking), ag_f.dl)
+	/*line :490:6*/ ag_f.ag_state = 3 // await: p.get(cl, blocking, dl)
+	/*line :490:6*/ ag_f.cl = nil
+	/*line :490:6*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :490:6*/ return ag_s
 	}
-	/*line :438:6*/ ag_resume3:
-	/*line client.go:438:6*/ (*ag_f.cn), ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :438:6*/ ag_f.ag_aw2 = nil
-	/*line client.go:438:3*/ if !(ag_err1 != nil) {
-		/*line :438:3*/ goto ag_L4
+	/*line :490:6*/ ag_resume3:
+	/*line client.go:490:6*/ (*ag_f.cn), ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :490:6*/ ag_f.ag_aw2 = nil
+	/*line client.go:490:3*/ if !(ag_err1 != nil) {
+		/*line :490:3*/ goto ag_L4
 	}
-	/*line client.go:439:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
-	/*line :439:4*/ goto ag_exit
-	/*line :439:4*/ ag_L4:
-	/*line :439:4*/ ag_L3:
-	/*line :439:4*/ ag_f.clean = new(bool)
-	/*line client.go:442:2*/ (*ag_f.clean) = false
-	/*line client.go:443:2*/ {
-		/*line :443:2*/ ag_dfn := func(ag_cell_p **pool, ag_cell_cn **conn, ag_cell_clean *bool, ag_cell_blocking *bool) func() {
-			/*line :443:2*/ return func() {
-				/*line client.go:443:17*/ (*ag_cell_p).put((*ag_cell_cn), (*ag_cell_clean), (*ag_cell_blocking))
+	/*line client.go:491:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err1
+	/*line :491:4*/ goto ag_exit
+	/*line :491:4*/ ag_L4:
+	/*line :491:4*/ ag_L3:
+	/*line :491:4*/ ag_f.clean = new(bool)
+	/*line client.go:494:2*/ (*ag_f.clean) = false
+	/*line client.go:495:2*/ {
+		/*line :495:2*/ ag_dfn := func(ag_cell_p **pool, ag_cell_cn **conn, ag_cell_clean *bool, ag_cell_blocking *bool) func() {
+			/*line :495:2*/ return func() {
+				/*line client.go:495:17*/ (*ag_cell_p).put((*ag_cell_cn), (*ag_cell_clean), (*ag_cell_blocking))
 			}
 		}(ag_f.p, ag_f.cn, ag_f.clean, ag_f.blocking)
-		/*line client.go:443:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
-			/*line :443:2*/ defer ag_dfn()
-			/*line :443:2*/ ag_p.Raise()
+		/*line client.go:495:2*/ ag_f.ag_defers.Push(func(ag_p rt.Panic) {
+			/*line :495:2*/ defer ag_dfn()
+			/*line :495:2*/ ag_p.Raise()
 		})
 	}
-	/*line :443:2*/ ag_f.blocking, ag_f.p = nil, nil
-	/*line client.go:444:2*/ if ag_f.args != nil {
-		/*line client.go:445:3*/ var err error
-		/*line client.go:446:3*/ if (*ag_f.cn).wbuf, err = appendCommand((*ag_f.cn).wbuf[:0], ag_f.args); err != nil {
-			/*line client.go:447:4*/ (*ag_f.clean) = true
-			/*line client.go:448:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
-			/*line :448:4*/ goto ag_exit
+	/*line :495:2*/ ag_f.blocking, ag_f.p = nil, nil
+	/*line client.go:496:2*/ if ag_f.args != nil {
+		/*line client.go:497:3*/ var err error
+		/*line client.go:498:3*/ if (*ag_f.cn).wbuf, err = appendCommand((*ag_f.cn).wbuf[:0], ag_f.args); err != nil {
+			/*line client.go:499:4*/ (*ag_f.clean) = true
+			/*line client.go:500:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, err
+			/*line :500:4*/ goto ag_exit
 		}
-		/*line client.go:450:3*/ ag_f.wire = (*ag_f.cn).wbuf
+		/*line client.go:502:3*/ ag_f.wire = (*ag_f.cn).wbuf
 	}
-	/*line :450:3*/ ag_f.args = nil
-	/*line client.go:452:2*/ (*ag_f.cn).c.SetDeadline(ag_f.dl)
-	/*line :452:2*/ ag_f.dl = time.Time{}
-	/*line client.go:453:5*/ ag_f.ag_aw3 = (*ag_f.cn).c.WriteAsync(ag_f.wire)
-	/*line :453:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
-	/*line :453:5*/ ag_f.wire = nil
-	/*line :453:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :453:5*/ return ag_s
+	/*line :502:3*/ ag_f.args = nil
+	/*line client.go:504:2*/ (*ag_f.cn).c.SetDeadline(ag_f.dl)
+	/*line :504:2*/ ag_f.dl = time.Time{}
+	/*line client.go:505:5*/ ag_f.ag_aw3 = (*ag_f.cn).c.WriteAsync(ag_f.wire)
+	/*line :505:5*/ ag_f.ag_state = 4 // await: cn.c.Write(wire)
+	/*line :505:5*/ ag_f.wire = nil
+	/*line :505:5*/ if ag_s := ag_f.ag_aw3.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :505:5*/ return ag_s
 	}
-	/*line :453:5*/ ag_resume4:
-	/*line client.go:453:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
-	/*line :453:5*/ ag_f.ag_aw3 = nil
-	/*line client.go:453:2*/ if !(ag_err2 != nil) {
-		/*line :453:2*/ goto ag_L5
+	/*line :505:5*/ ag_resume4:
+	/*line client.go:505:5*/ _, ag_err2 = ag_f.ag_aw3.AwaitResult()
+	/*line :505:5*/ ag_f.ag_aw3 = nil
+	/*line client.go:505:2*/ if !(ag_err2 != nil) {
+		/*line :505:2*/ goto ag_L5
 	}
-	/*line client.go:454:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
-	/*line :454:3*/ goto ag_exit
-	/*line :454:3*/ ag_L5:
-	/*line client.go:456:2*/ if !(ag_f.many == nil) {
-		/*line :456:2*/ goto ag_L6
+	/*line client.go:506:3*/ ag_f.ag_r0, ag_f.ag_err = Value{}, connErr(ag_err2)
+	/*line :506:3*/ goto ag_exit
+	/*line :506:3*/ ag_L5:
+	/*line client.go:508:2*/ if !(ag_f.many == nil) {
+		/*line :508:2*/ goto ag_L6
 	}
-	/*line :456:2*/ ag_f.many = nil
-	/*line client.go:457:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
-	/*line :457:3*/ ag_f.ag_state = 5 // await: cn.readReply()
-	/*line :457:3*/ ag_f.cn = nil
-	/*line :457:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :457:3*/ return ag_s
+	/*line :508:2*/ ag_f.many = nil
+	/*line client.go:509:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
+	/*line :509:3*/ ag_f.ag_state = 5 // await: cn.readReply()
+	/*line :509:3*/ ag_f.cn = nil
+	/*line :509:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :509:3*/ return ag_s
 	}
-	/*line :457:3*/ ag_resume5:
-	/*line client.go:457:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
-	/*line :457:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:458:3*/ if ag_err3 != nil {
-		/*line client.go:459:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
-		/*line :459:4*/ goto ag_exit
+	/*line :509:3*/ ag_resume5:
+	/*line client.go:509:3*/ ag_v1, ag_err3 = ag_f.ag_aw4.AwaitResult()
+	/*line :509:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:510:3*/ if ag_err3 != nil {
+		/*line client.go:511:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err3
+		/*line :511:4*/ goto ag_exit
 	}
-	/*line client.go:461:3*/ (*ag_f.clean) = true
-	/*line client.go:462:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
-	/*line :462:3*/ goto ag_exit
-	/*line :462:3*/ ag_L6:
-	/*line :462:3*/ ag_f.ag_t12 = ag_f.many
-	/*line :462:3*/ ag_f.ag_t13 = 0
-	/*line :462:3*/ ag_L7:
-	/*line client.go:464:2*/ if !(ag_f.ag_t13 < len(ag_f.ag_t12)) {
-		/*line :464:2*/ ag_f.many, ag_f.cn, ag_f.ag_t12 = nil, nil, nil
-		/*line :464:2*/ goto ag_L9
+	/*line client.go:513:3*/ (*ag_f.clean) = true
+	/*line client.go:514:3*/ ag_f.ag_r0, ag_f.ag_err = ag_v1, ag_v1.Err()
+	/*line :514:3*/ goto ag_exit
+	/*line :514:3*/ ag_L6:
+	/*line client.go:516:6*/ ag_f.i = 0
+	/*line :516:6*/ ag_L7:
+	/*line client.go:516:14*/ if !(ag_f.i < len(ag_f.many)) {
+		/*line :516:14*/ ag_f.many, ag_f.cn = nil, nil
+		/*line :516:14*/ goto ag_L9
 	}
-	/*line client.go:464:6*/ ag_f.i = ag_f.ag_t13
-	/*line client.go:465:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
-	/*line :465:3*/ ag_f.ag_state = 6 // await: cn.readReply()
-	/*line :465:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :465:3*/ return ag_s
+	/*line client.go:517:3*/ n, ag_err4 = (*ag_f.cn).bufferedReplies(ag_f.many[ag_f.i:])
+	/*line client.go:518:3*/ if ag_err4 != nil {
+		/*line client.go:519:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :519:4*/ goto ag_exit
 	}
-	/*line :465:3*/ ag_resume6:
-	/*line client.go:465:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
-	/*line :465:3*/ ag_f.ag_aw4 = nil
-	/*line client.go:466:3*/ if ag_err4 != nil {
-		/*line client.go:467:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
-		/*line :467:4*/ goto ag_exit
+	/*line client.go:521:3*/ if n > 0 {
+		/*line client.go:522:4*/ ag_f.i += n
+		/*line client.go:523:4*/ goto ag_L8
 	}
-	/*line client.go:469:3*/ ag_f.many[ag_f.i] = ag_v2
-	/*line :469:3*/ ag_f.ag_t13++
-	/*line :469:3*/ goto ag_L7
-	/*line :469:3*/ ag_L9:
-	/*line client.go:471:2*/ (*ag_f.clean) = true
-	/*line client.go:472:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
-	/*line :472:2*/ goto ag_exit
-	/*line :472:2*/ ag_exit:
-	/*line :472:2*/ ag_f.ag_state = 7 // running the deferred calls
-	/*line :472:2*/ ag_resume7:
-	/*line :472:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
-		/*line :472:2*/ return ag_s
+	/*line client.go:525:3*/ ag_f.ag_aw4 = (*ag_f.cn).readReplyAsync()
+	/*line :525:3*/ ag_f.ag_state = 6 // await: cn.readReply()
+	/*line :525:3*/ if ag_s := ag_f.ag_aw4.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :525:3*/ return ag_s
 	}
-	/*line :472:2*/ return rt.Ready
+	/*line :525:3*/ ag_resume6:
+	/*line client.go:525:3*/ ag_v2, ag_err4 = ag_f.ag_aw4.AwaitResult()
+	/*line :525:3*/ ag_f.ag_aw4 = nil
+	/*line client.go:526:3*/ if ag_err4 != nil {
+		/*line client.go:527:4*/ ag_f.ag_r0, ag_f.ag_err = Value{}, ag_err4
+		/*line :527:4*/ goto ag_exit
+	}
+	/*line client.go:529:3*/ ag_f.many[ag_f.i] = ag_v2
+	/*line client.go:530:3*/ ag_f.i++
+	/*line :530:3*/ ag_L8:
+	/*line :530:3*/ goto ag_L7
+	/*line :530:3*/ ag_L9:
+	/*line client.go:532:2*/ (*ag_f.clean) = true
+	/*line client.go:533:2*/ ag_f.ag_r0, ag_f.ag_err = Value{}, nil
+	/*line :533:2*/ goto ag_exit
+	/*line :533:2*/ ag_exit:
+	/*line :533:2*/ ag_f.ag_state = 7 // running the deferred calls
+	/*line :533:2*/ ag_resume7:
+	/*line :533:2*/ if ag_s := ag_f.ag_defers.Run(ag_co); ag_s != rt.Ready {
+		/*line :533:2*/ return ag_s
+	}
+	/*line :533:2*/ return rt.Ready
 }
 
-//line client_async.go:848
+//line client_async.go:855
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:429"
+		return "client.go:481"
 	case 2:
-		return "client.go:432"
+		return "client.go:484"
 	case 3:
-		return "client.go:438"
+		return "client.go:490"
 	case 4:
-		return "client.go:453"
+		return "client.go:505"
 	case 5:
-		return "client.go:457"
+		return "client.go:509"
 	case 6:
-		return "client.go:465"
+		return "client.go:525"
 	case 7:
-		return "client.go:473 (deferred calls)"
+		return "client.go:534 (deferred calls)"
 	}
 	return ""
 }
@@ -890,43 +897,43 @@ func (ag_f *ag_Client_String) AwaitResult() (string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:499
+//line client.go:560
 func (ag_f *ag_Client_String) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :499:1*/ var (
+	/*line :560:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :499:1*/ if ag_co.Unwinding() {
-		/*line :499:1*/ return rt.Ready
+	/*line :560:1*/ if ag_co.Unwinding() {
+		/*line :560:1*/ return rt.Ready
 	}
-	/*line :499:1*/ switch ag_f.ag_state {
-	/*line :499:1*/ case 1:
-		/*line :499:1*/ goto ag_resume1
+	/*line :560:1*/ switch ag_f.ag_state {
+	/*line :560:1*/ case 1:
+		/*line :560:1*/ goto ag_resume1
 	}
-	/*line client.go:500:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :500:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :500:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :500:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :500:2*/ return ag_s
+	/*line client.go:561:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :561:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :561:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :561:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :561:2*/ return ag_s
 	}
-	/*line :500:2*/ ag_resume1:
-	/*line client.go:500:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :500:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:501:2*/ if err != nil {
-		/*line client.go:502:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
-		/*line :502:3*/ return rt.Ready
+	/*line :561:2*/ ag_resume1:
+	/*line client.go:561:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :561:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:562:2*/ if err != nil {
+		/*line client.go:563:3*/ ag_f.ag_r0, ag_f.ag_err = "", err
+		/*line :563:3*/ return rt.Ready
 	}
-	/*line client.go:504:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
-	/*line :504:2*/ return rt.Ready
+	/*line client.go:565:2*/ ag_f.ag_r0, ag_f.ag_err = v.Text()
+	/*line :565:2*/ return rt.Ready
 }
 
-//line client_async.go:924
+//line client_async.go:931
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_String) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:500"
+		return "client.go:561"
 	}
 	return ""
 }
@@ -954,43 +961,43 @@ func (ag_f *ag_Client_Int) AwaitResult() (int64, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:510
+//line client.go:571
 func (ag_f *ag_Client_Int) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :510:1*/ var (
+	/*line :571:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :510:1*/ if ag_co.Unwinding() {
-		/*line :510:1*/ return rt.Ready
+	/*line :571:1*/ if ag_co.Unwinding() {
+		/*line :571:1*/ return rt.Ready
 	}
-	/*line :510:1*/ switch ag_f.ag_state {
-	/*line :510:1*/ case 1:
-		/*line :510:1*/ goto ag_resume1
+	/*line :571:1*/ switch ag_f.ag_state {
+	/*line :571:1*/ case 1:
+		/*line :571:1*/ goto ag_resume1
 	}
-	/*line client.go:511:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :511:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :511:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :511:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :511:2*/ return ag_s
+	/*line client.go:572:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :572:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :572:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :572:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :572:2*/ return ag_s
 	}
-	/*line :511:2*/ ag_resume1:
-	/*line client.go:511:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :511:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:512:2*/ if err != nil {
-		/*line client.go:513:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
-		/*line :513:3*/ return rt.Ready
+	/*line :572:2*/ ag_resume1:
+	/*line client.go:572:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :572:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:573:2*/ if err != nil {
+		/*line client.go:574:3*/ ag_f.ag_r0, ag_f.ag_err = 0, err
+		/*line :574:3*/ return rt.Ready
 	}
-	/*line client.go:515:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
-	/*line :515:2*/ return rt.Ready
+	/*line client.go:576:2*/ ag_f.ag_r0, ag_f.ag_err = v.Int64()
+	/*line :576:2*/ return rt.Ready
 }
 
-//line client_async.go:988
+//line client_async.go:995
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Int) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:511"
+		return "client.go:572"
 	}
 	return ""
 }
@@ -1018,43 +1025,43 @@ func (ag_f *ag_Client_Strings) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:522
+//line client.go:583
 func (ag_f *ag_Client_Strings) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :522:1*/ var (
+	/*line :583:1*/ var (
 		v   Value
 		err error
 	)
-	/*line :522:1*/ if ag_co.Unwinding() {
-		/*line :522:1*/ return rt.Ready
+	/*line :583:1*/ if ag_co.Unwinding() {
+		/*line :583:1*/ return rt.Ready
 	}
-	/*line :522:1*/ switch ag_f.ag_state {
-	/*line :522:1*/ case 1:
-		/*line :522:1*/ goto ag_resume1
+	/*line :583:1*/ switch ag_f.ag_state {
+	/*line :583:1*/ case 1:
+		/*line :583:1*/ goto ag_resume1
 	}
-	/*line client.go:523:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
-	/*line :523:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
-	/*line :523:2*/ ag_f.cl, ag_f.args = nil, nil
-	/*line :523:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :523:2*/ return ag_s
+	/*line client.go:584:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.args...)
+	/*line :584:2*/ ag_f.ag_state = 1 // await: cl.Do(args...)
+	/*line :584:2*/ ag_f.cl, ag_f.args = nil, nil
+	/*line :584:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :584:2*/ return ag_s
 	}
-	/*line :523:2*/ ag_resume1:
-	/*line client.go:523:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :523:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:524:2*/ if err != nil {
-		/*line client.go:525:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :525:3*/ return rt.Ready
+	/*line :584:2*/ ag_resume1:
+	/*line client.go:584:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :584:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:585:2*/ if err != nil {
+		/*line client.go:586:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :586:3*/ return rt.Ready
 	}
-	/*line client.go:527:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
-	/*line :527:2*/ return rt.Ready
+	/*line client.go:588:2*/ ag_f.ag_r0, ag_f.ag_err = v.Strings()
+	/*line :588:2*/ return rt.Ready
 }
 
-//line client_async.go:1052
+//line client_async.go:1059
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Client_Strings) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:523"
+		return "client.go:584"
 	}
 	return ""
 }
@@ -1087,59 +1094,59 @@ func (ag_f *ag_Pipeline_Exec) AwaitResult() ([]Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:565
+//line client.go:626
 func (ag_f *ag_Pipeline_Exec) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :565:1*/ var (
+	/*line :626:1*/ var (
 		ag_err1 error
 	)
-	/*line :565:1*/ if ag_co.Unwinding() {
-		/*line :565:1*/ return rt.Ready
+	/*line :626:1*/ if ag_co.Unwinding() {
+		/*line :626:1*/ return rt.Ready
 	}
-	/*line :565:1*/ switch ag_f.ag_state {
-	/*line :565:1*/ case 1:
-		/*line :565:1*/ goto ag_resume1
+	/*line :626:1*/ switch ag_f.ag_state {
+	/*line :626:1*/ case 1:
+		/*line :626:1*/ goto ag_resume1
 	}
-	/*line client.go:566:2*/ if ag_f.p.err != nil {
-		/*line client.go:567:3*/ err := ag_f.p.err
-		/*line client.go:568:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
-		/*line client.go:569:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
-		/*line :569:3*/ return rt.Ready
+	/*line client.go:627:2*/ if ag_f.p.err != nil {
+		/*line client.go:628:3*/ err := ag_f.p.err
+		/*line client.go:629:3*/ ag_f.p.wire, ag_f.p.n, ag_f.p.err = ag_f.p.wire[:0], 0, nil
+		/*line client.go:630:3*/ ag_f.ag_r0, ag_f.ag_err = nil, err
+		/*line :630:3*/ return rt.Ready
 	}
-	/*line client.go:571:2*/ if ag_f.p.n == 0 {
-		/*line client.go:572:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
-		/*line :572:3*/ return rt.Ready
+	/*line client.go:632:2*/ if ag_f.p.n == 0 {
+		/*line client.go:633:3*/ ag_f.ag_r0, ag_f.ag_err = nil, nil
+		/*line :633:3*/ return rt.Ready
 	}
-	/*line client.go:574:2*/ ag_f.vals = make([]Value, ag_f.p.n)
-	/*line client.go:575:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
-	/*line :575:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
-	/*line :575:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :575:2*/ return ag_s
+	/*line client.go:635:2*/ ag_f.vals = make([]Value, ag_f.p.n)
+	/*line client.go:636:2*/ ag_f.ag_aw0 = ag_f.p.cl.execAsync(ag_f.p.wire, nil, ag_f.vals)
+	/*line :636:2*/ ag_f.ag_state = 1 // await: p.cl.exec(p.wire, nil, vals)
+	/*line :636:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :636:2*/ return ag_s
 	}
-	/*line :575:2*/ ag_resume1:
-	/*line client.go:575:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :575:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:576:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
-	/*line :576:2*/ ag_f.p = nil
-	/*line client.go:577:2*/ if ag_err1 != nil {
-		/*line client.go:578:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
-		/*line :578:3*/ return rt.Ready
+	/*line :636:2*/ ag_resume1:
+	/*line client.go:636:2*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :636:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:637:2*/ ag_f.p.wire, ag_f.p.n = ag_f.p.wire[:0], 0
+	/*line :637:2*/ ag_f.p = nil
+	/*line client.go:638:2*/ if ag_err1 != nil {
+		/*line client.go:639:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err1
+		/*line :639:3*/ return rt.Ready
 	}
-	/*line client.go:580:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
-	/*line :580:2*/ return rt.Ready
+	/*line client.go:641:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.vals, nil
+	/*line :641:2*/ return rt.Ready
 }
 
-//line client_async.go:1132
+//line client_async.go:1139
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Pipeline_Exec) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:575"
+		return "client.go:636"
 	}
 	return ""
 }
 
-// ag_Script_Run is the frame of (*Script).Run (216 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
+// ag_Script_Run is the frame of (*Script).Run (184 bytes on 64-bit systems): its parameters, the locals live across an await point, and its results.
 type ag_Script_Run struct {
 	ag_state int
 	s        *Script
@@ -1166,71 +1173,71 @@ func (ag_f *ag_Script_Run) AwaitResult() (Value, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line client.go:603
+//line client.go:664
 func (ag_f *ag_Script_Run) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :603:1*/ var (
+	/*line :664:1*/ var (
 		v     Value
 		err   error
 		ag_t4 Value
 		ag_t5 error
 	)
-	/*line :603:1*/ if ag_co.Unwinding() {
-		/*line :603:1*/ return rt.Ready
+	/*line :664:1*/ if ag_co.Unwinding() {
+		/*line :664:1*/ return rt.Ready
 	}
-	/*line :603:1*/ switch ag_f.ag_state {
-	/*line :603:1*/ case 1:
-		/*line :603:1*/ goto ag_resume1
-		/*line :603:1*/
+	/*line :664:1*/ switch ag_f.ag_state {
+	/*line :664:1*/ case 1:
+		/*line :664:1*/ goto ag_resume1
+		/*line :664:1*/
 	case 2:
-		/*line :603:1*/ goto ag_resume2
+		/*line :664:1*/ goto ag_resume2
 	}
-	/*line client.go:604:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
-	/*line client.go:605:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
-	/*line client.go:606:2*/ for _, k := range ag_f.keys {
-		/*line client.go:607:3*/ ag_f.cmd = append(ag_f.cmd, k)
+	/*line client.go:665:2*/ ag_f.cmd = make([]any, 0, 3+len(ag_f.keys)+len(ag_f.args))
+	/*line client.go:666:2*/ ag_f.cmd = append(ag_f.cmd, "EVALSHA", ag_f.s.sha, len(ag_f.keys))
+	/*line client.go:667:2*/ for _, k := range ag_f.keys {
+		/*line client.go:668:3*/ ag_f.cmd = append(ag_f.cmd, k)
 	}
-	/*line :607:3*/ ag_f.keys = nil
-	/*line client.go:609:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
-	/*line :609:2*/ ag_f.args = nil
-	/*line client.go:610:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :610:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
-	/*line :610:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :610:2*/ return ag_s
+	/*line :668:3*/ ag_f.keys = nil
+	/*line client.go:670:2*/ ag_f.cmd = append(ag_f.cmd, ag_f.args...)
+	/*line :670:2*/ ag_f.args = nil
+	/*line client.go:671:2*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :671:2*/ ag_f.ag_state = 1 // await: cl.Do(cmd...)
+	/*line :671:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :671:2*/ return ag_s
 	}
-	/*line :610:2*/ ag_resume1:
-	/*line client.go:610:2*/ v, err = ag_f.ag_aw0.AwaitResult()
-	/*line :610:2*/ ag_f.ag_aw0 = nil
-	/*line client.go:611:6*/ ag_f.re = nil
-	/*line client.go:612:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
-		/*line :612:2*/ goto ag_L1
+	/*line :671:2*/ ag_resume1:
+	/*line client.go:671:2*/ v, err = ag_f.ag_aw0.AwaitResult()
+	/*line :671:2*/ ag_f.ag_aw0 = nil
+	/*line client.go:672:6*/ ag_f.re = nil
+	/*line client.go:673:2*/ if !(errors.As(err, &ag_f.re) && ag_f.re.Code() == "NOSCRIPT") {
+		/*line :673:2*/ goto ag_L1
 	}
-	/*line client.go:613:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
-	/*line :613:3*/ ag_f.s = nil
-	/*line client.go:614:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
-	/*line :614:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
-	/*line :614:10*/ ag_f.cl, ag_f.cmd = nil, nil
-	/*line :614:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :614:10*/ return ag_s
+	/*line client.go:674:3*/ ag_f.cmd[0], ag_f.cmd[1] = "EVAL", ag_f.s.src
+	/*line :674:3*/ ag_f.s = nil
+	/*line client.go:675:10*/ ag_f.ag_aw0 = ag_f.cl.DoAsync(ag_f.cmd...)
+	/*line :675:10*/ ag_f.ag_state = 2 // await: cl.Do(cmd...)
+	/*line :675:10*/ ag_f.cl, ag_f.cmd = nil, nil
+	/*line :675:10*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :675:10*/ return ag_s
 	}
-	/*line :614:10*/ ag_resume2:
-	/*line client.go:614:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
-	/*line :614:10*/ ag_f.ag_aw0 = nil
-	/*line client.go:614:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
-	/*line :614:3*/ return rt.Ready
-	/*line :614:3*/ ag_L1:
-	/*line client.go:616:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
-	/*line :616:2*/ return rt.Ready
+	/*line :675:10*/ ag_resume2:
+	/*line client.go:675:10*/ ag_t4, ag_t5 = ag_f.ag_aw0.AwaitResult()
+	/*line :675:10*/ ag_f.ag_aw0 = nil
+	/*line client.go:675:3*/ ag_f.ag_r0, ag_f.ag_err = ag_t4, ag_t5
+	/*line :675:3*/ return rt.Ready
+	/*line :675:3*/ ag_L1:
+	/*line client.go:677:2*/ ag_f.ag_r0, ag_f.ag_err = v, err
+	/*line :677:2*/ return rt.Ready
 }
 
-//line client_async.go:1226
+//line client_async.go:1233
 
 // AwaitLine is where the frame is suspended, for task dumps.
 func (ag_f *ag_Script_Run) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "client.go:610"
+		return "client.go:671"
 	case 2:
-		return "client.go:614"
+		return "client.go:675"
 	}
 	return ""
 }

@@ -112,23 +112,23 @@ func _() {
 func init() {
 	rt.CheckSource("client_test.go", []rt.SourceFunc{
 		{Name: "replyKinds", Line: 30, Off: 601, Head: "func replyKinds(cl *aredis.Client, debug bool) ([]string, error) {", Len: 811, Hash: 0xc45c0c8cac04392a},
-		{Name: "pipeline", Line: 144, Off: 4242, Head: "func pipeline(cl *aredis.Client, n int) ([]aredis.Value, error) {", Len: 284, Hash: 0xd622fc2b2b942b46},
-		{Name: "badPipeline", Line: 187, Off: 5419, Head: "func badPipeline(cl *aredis.Client) ([]aredis.Value, error) {", Len: 132, Hash: 0x9756bedfb8a09de0},
-		{Name: "errorsThenMore", Line: 194, Off: 5635, Head: "func errorsThenMore(cl *aredis.Client) (string, error) {", Len: 643, Hash: 0x8289ab36a360b3b9},
-		{Name: "ping", Line: 225, Off: 6628, Head: "func ping(cl *aredis.Client) (string, error) { return cl.String(\"PING\") }", Len: 73, Hash: 0x4a7f04c2ff94a777},
-		{Name: "timeouts", Line: 230, Off: 6783, Head: "func timeouts(cl *aredis.Client) (string, error) {", Len: 428, Hash: 0xba88f84bbcfad978},
-		{Name: "twoCancelledPings", Line: 294, Off: 9023, Head: "func twoCancelledPings(cl *aredis.Client) (int, error) {", Len: 261, Hash: 0x9c08aa29ba3dc1fe},
-		{Name: "auth", Line: 306, Off: 9357, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
-		{Name: "cancelMidReply", Line: 365, Off: 11528, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 1443, Hash: 0xc6ac8b6b57b261f7},
-		{Name: "killed", Line: 414, Off: 13667, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 1195, Hash: 0x18b23422e8cbd2dc},
-		{Name: "pushes", Line: 461, Off: 15494, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
-		{Name: "tooLong", Line: 492, Off: 16432, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
-		{Name: "incrs", Line: 514, Off: 17162, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
-		{Name: "invalidThenPing", Line: 538, Off: 17851, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
-		{Name: "scripts", Line: 592, Off: 19436, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 845, Hash: 0x9a4f96a1689c6437},
-		{Name: "blpopParks", Line: 641, Off: 20810, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
-		{Name: "largeArray", Line: 692, Off: 22592, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
-		{Name: "waitForSlot", Line: 722, Off: 23360, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
+		{Name: "pipeline", Line: 144, Off: 4254, Head: "func pipeline(cl *aredis.Client, n int) ([]aredis.Value, error) {", Len: 284, Hash: 0xd622fc2b2b942b46},
+		{Name: "badPipeline", Line: 187, Off: 5433, Head: "func badPipeline(cl *aredis.Client) ([]aredis.Value, error) {", Len: 132, Hash: 0x9756bedfb8a09de0},
+		{Name: "errorsThenMore", Line: 194, Off: 5649, Head: "func errorsThenMore(cl *aredis.Client) (string, error) {", Len: 643, Hash: 0x8289ab36a360b3b9},
+		{Name: "ping", Line: 225, Off: 6642, Head: "func ping(cl *aredis.Client) (string, error) { return cl.String(\"PING\") }", Len: 73, Hash: 0x4a7f04c2ff94a777},
+		{Name: "timeouts", Line: 230, Off: 6797, Head: "func timeouts(cl *aredis.Client) (string, error) {", Len: 428, Hash: 0xba88f84bbcfad978},
+		{Name: "twoCancelledPings", Line: 294, Off: 9037, Head: "func twoCancelledPings(cl *aredis.Client) (int, error) {", Len: 261, Hash: 0x9c08aa29ba3dc1fe},
+		{Name: "auth", Line: 306, Off: 9371, Head: "func auth(good, other, bad *aredis.Client) (string, error) {", Len: 651, Hash: 0x216c44eded1fef6a},
+		{Name: "cancelMidReply", Line: 365, Off: 11542, Head: "func cancelMidReply(cl *aredis.Client, size int) (int, error) {", Len: 1443, Hash: 0xc6ac8b6b57b261f7},
+		{Name: "killed", Line: 414, Off: 13681, Head: "func killed(cl *aredis.Client, srv *redistest.Server) (string, error) {", Len: 1195, Hash: 0x18b23422e8cbd2dc},
+		{Name: "pushes", Line: 461, Off: 15508, Head: "func pushes(cl *aredis.Client) ([]string, error) {", Len: 467, Hash: 0xc304721d9288dc42},
+		{Name: "tooLong", Line: 492, Off: 16446, Head: "func tooLong(cl *aredis.Client) (string, error) {", Len: 342, Hash: 0xe4276bcfce3d6c46},
+		{Name: "incrs", Line: 514, Off: 17176, Head: "func incrs(cl *aredis.Client, n int) (string, error) {", Len: 280, Hash: 0xe731162bc7c298aa},
+		{Name: "invalidThenPing", Line: 538, Off: 17865, Head: "func invalidThenPing(cl *aredis.Client) (string, error) {", Len: 380, Hash: 0xd9fa8c4b60bdaf08},
+		{Name: "scripts", Line: 592, Off: 19450, Head: "func scripts(cl *aredis.Client) ([]int64, error) {", Len: 849, Hash: 0x987893b909aaff2b},
+		{Name: "blpopParks", Line: 641, Off: 20828, Head: "func blpopParks(cl *aredis.Client) ([]string, error) {", Len: 1221, Hash: 0x9e8d3b7712da52a3},
+		{Name: "largeArray", Line: 692, Off: 22610, Head: "func largeArray(cl *aredis.Client, n int) ([]string, error) {", Len: 234, Hash: 0x684f8bdf237557d5},
+		{Name: "waitForSlot", Line: 722, Off: 23378, Head: "func waitForSlot(cl *aredis.Client) ([]string, error) {", Len: 421, Hash: 0xe89a9e90e10df2cc},
 	})
 }
 
@@ -1886,7 +1886,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client_test.go:603:4*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err2
 		/*line :603:4*/ return rt.Ready
 	}
-	/*line client_test.go:605:3*/ ag_f.out = append(ag_f.out, v.Int)
+	/*line client_test.go:605:3*/ ag_f.out = append(ag_f.out, v.Int())
 	/*line :605:3*/ ag_f.ag_t4++
 	/*line :605:3*/ goto ag_L1
 	/*line :605:3*/ ag_L3:
@@ -1903,7 +1903,7 @@ func (ag_f *ag_scripts) Resume(ag_co *rt.Coro) rt.Status {
 		/*line client_test.go:609:3*/ ag_f.ag_r0, ag_f.ag_err = nil, ag_err3
 		/*line :609:3*/ return rt.Ready
 	}
-	/*line client_test.go:611:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int)
+	/*line client_test.go:611:2*/ ag_f.out = append(ag_f.out, exists.Elems[0].Int())
 	/*line client_test.go:612:2*/ ag_f.ag_aw1 = ag_f.cl.StringAsync("INFO", "commandstats")
 	/*line :612:2*/ ag_f.ag_state = 4 // await: cl.String("INFO", "commandstats")
 	/*line :612:2*/ ag_f.cl = nil

@@ -66,13 +66,13 @@ func show(v aredis.Value) string {
 	case aredis.Null:
 		return "null"
 	case aredis.Int:
-		return "int " + strconv.FormatInt(v.Int, 10)
+		return "int " + strconv.FormatInt(v.Int(), 10)
 	case aredis.Double:
-		return "double " + strconv.FormatFloat(v.Float, 'g', -1, 64)
+		return "double " + strconv.FormatFloat(v.Float(), 'g', -1, 64)
 	case aredis.Bool:
-		return "bool " + strconv.FormatBool(v.Bool)
+		return "bool " + strconv.FormatBool(v.Bool())
 	case aredis.Verbatim:
-		return "verbatim " + v.Format + " " + strconv.Quote(v.Str)
+		return "verbatim " + v.Format() + " " + strconv.Quote(v.Str[4:])
 	case aredis.Array, aredis.Set, aredis.Map, aredis.Push:
 		var parts []string
 		for _, e := range v.Elems {
@@ -171,7 +171,7 @@ func TestPipeline(t *testing.T) {
 			continue
 		}
 		want++
-		require.Equal(t, want, v.Int, "reply %d", i)
+		require.Equal(t, want, v.Int(), "reply %d", i)
 	}
 	assert.Equal(t, 1, cl.Dials(), "one connection for the SET and the pipeline")
 
@@ -602,13 +602,13 @@ func scripts(cl *aredis.Client) ([]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, v.Int)
+		out = append(out, v.Int())
 	}
 	exists, err := cl.Do("SCRIPT", "EXISTS", s.SHA())
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, exists.Elems[0].Int)
+	out = append(out, exists.Elems[0].Int())
 	calls, err := cl.String("INFO", "commandstats")
 	if err != nil {
 		return nil, err

@@ -51,6 +51,26 @@
 // complete and then one slice for it, with strings that point into it.
 // FuzzReply checks it against arbitrary input.
 //
+// # What a reply costs
+//
+// A Value is 48 bytes: a kind, a string and the elements; integers,
+// doubles and booleans are kept as the text the server sent (it is in
+// the reply's bytes already), read with Int, Float and Bool. A reply is
+// one copy of its bytes, which its strings share (a large reply
+// that fills the connection's read buffer is handed over, not copied),
+// and, when it has aggregates, one backing array for all their Values,
+// however deeply they nest: a string reply allocates nothing to parse,
+// XREADGROUP's reply of 256 entries one array of 1,283 Values (64 KB;
+// 515 allocations of 104 KB when each aggregate had its own and a Value
+// was 80 bytes). The replies of a pipeline that are already read ahead
+// when their turn comes (after the first, most of them) are parsed
+// without a coroutine, those found at once into one copy and one array:
+// a pipelined GET, SET or HMGET reply costs no allocation of its own
+// (from 3 or 4). Keeping any part of a reply, or of a pipeline's replies
+// read together, keeps all of it. A command of its own costs about 16
+// allocations, mostly coroutine frames. TestParseAllocs and
+// TestReplyAllocs measure and guard these figures.
+//
 // # Connections
 //
 // A Client may be shared by loops and goroutines. Each loop has a pool of

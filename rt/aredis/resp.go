@@ -42,19 +42,91 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// Value is one reply. Which fields are set depends on Kind: Str for the
-// strings, errors, big numbers and verbatim strings; Int for integers;
-// Float for doubles; Bool for booleans; Elems for arrays, sets, pushes and
-// maps (a map's keys and values alternate: key0, value0, key1, ...).
-// Attributes (RESP3 |) are skipped.
+// Value is one reply, in 48 bytes. Which fields are set depends on Kind:
+// Elems for arrays, sets, pushes and maps (a map's keys and values
+// alternate: key0, value0, key1, ...); Str for the rest: the text of the
+// strings, errors and big numbers, and the reply's own text of the
+// others, which Int, Float, Bool and Format read (an integer's digits, a
+// double as sent, "t" or "f", a verbatim string's format, a colon and
+// its text). Attributes (RESP3 |) are skipped.
+//
+// The Values of a reply's aggregates share one backing array, and its
+// strings share one copy of the reply's bytes: keeping any part of a
+// reply keeps all of it.
 type Value struct {
-	Kind   Kind
-	Bool   bool
-	Int    int64
-	Float  float64
-	Str    string
-	Format string // a verbatim string's format, e.g. "txt"
-	Elems  []Value
+	Kind  Kind
+	Str   string
+	Elems []Value
+}
+
+// IntValue returns the Value of an integer reply.
+func IntValue(n int64) Value { return Value{Kind: Int, Str: strconv.FormatInt(n, 10)} }
+
+// DoubleValue returns the Value of a RESP3 double.
+func DoubleValue(f float64) Value {
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	switch {
+	case math.IsInf(f, 1):
+		s = "inf"
+	case math.IsInf(f, -1):
+		s = "-inf"
+	case math.IsNaN(f):
+		s = "nan"
+	}
+	return Value{Kind: Double, Str: s}
+}
+
+// BoolValue returns the Value of a RESP3 boolean.
+func BoolValue(b bool) Value {
+	if b {
+		return Value{Kind: Bool, Str: "t"}
+	}
+	return Value{Kind: Bool, Str: "f"}
+}
+
+// VerbatimValue returns the Value of a RESP3 verbatim string; format is
+// its three-byte format ("txt", "mkd").
+func VerbatimValue(format, text string) Value {
+	return Value{Kind: Verbatim, Str: format + ":" + text}
+}
+
+// Int returns an integer reply's value (0 for other kinds; Int64 also
+// reads strings that hold integers, and says what went wrong).
+func (v Value) Int() int64 {
+	if v.Kind != Int {
+		return 0
+	}
+	n, _ := parseInt(unsafe.Slice(unsafe.StringData(v.Str), len(v.Str)))
+	return n
+}
+
+// Float returns a double reply's value (0 for other kinds).
+func (v Value) Float() float64 {
+	if v.Kind != Double {
+		return 0
+	}
+	switch v.Str {
+	case "inf":
+		return math.Inf(1)
+	case "-inf":
+		return math.Inf(-1)
+	case "nan", "-nan":
+		return math.NaN()
+	}
+	f, _ := strconv.ParseFloat(v.Str, 64)
+	return f
+}
+
+// Bool returns a boolean reply's value (false for other kinds).
+func (v Value) Bool() bool { return v.Kind == Bool && v.Str == "t" }
+
+// Format returns a verbatim string's format, such as "txt" ("" for
+// other kinds).
+func (v Value) Format() string {
+	if v.Kind != Verbatim || len(v.Str) < 4 {
+		return ""
+	}
+	return v.Str[:3]
 }
 
 // IsNull reports whether v is a null reply (a missing key, a BLPOP that
@@ -75,12 +147,15 @@ func (v Value) Err() error {
 // number, or an integer or double in decimal; a null is ErrNil.
 func (v Value) Text() (string, error) {
 	switch v.Kind {
-	case Simple, Bulk, Verbatim, BigInt:
+	case Simple, Bulk, BigInt, Int:
 		return v.Str, nil
-	case Int:
-		return strconv.FormatInt(v.Int, 10), nil
+	case Verbatim:
+		if len(v.Str) < 4 {
+			return "", nil
+		}
+		return v.Str[4:], nil
 	case Double:
-		return strconv.FormatFloat(v.Float, 'g', -1, 64), nil
+		return strconv.FormatFloat(v.Float(), 'g', -1, 64), nil
 	case Null:
 		return "", ErrNil
 	case Error:
@@ -94,7 +169,7 @@ func (v Value) Text() (string, error) {
 func (v Value) Int64() (int64, error) {
 	switch v.Kind {
 	case Int:
-		return v.Int, nil
+		return v.Int(), nil
 	case Simple, Bulk, BigInt:
 		n, err := strconv.ParseInt(v.Str, 10, 64)
 		if err != nil {
@@ -102,7 +177,7 @@ func (v Value) Int64() (int64, error) {
 		}
 		return n, nil
 	case Bool:
-		if v.Bool {
+		if v.Bool() {
 			return 1, nil
 		}
 		return 0, nil
@@ -257,16 +332,66 @@ func (st *scanState) scan(buf []byte) (int, error) {
 
 // parseReply parses a reply that scanReply found complete. The strings
 // of the Value point into buf, which the caller must never change.
+//
+// The Values of its aggregates are allocated at once, in one backing
+// array: a first pass counts them. A reply without aggregates allocates
+// nothing.
 func parseReply(buf []byte) (Value, int, error) {
-	var p parser
-	p.buf = buf
+	p := parser{buf: buf}
+	if len(buf) > 0 && isAggregate(buf[0]) {
+		if _, err := p.value(0, false); err != nil {
+			return Value{}, p.pos, err
+		}
+		if p.count > 0 {
+			p.arena = make([]Value, p.count)
+		}
+		p.pos = 0
+	}
 	v, err := p.value(0, true)
 	return v, p.pos, err
 }
 
+// parseReplies parses the n replies that buf holds whole, back to back,
+// into out (skipping pushes), and returns how many it stored. Their
+// Values are allocated at once, in one backing array.
+func parseReplies(buf []byte, n int, out []Value) int {
+	p := parser{buf: buf}
+	for range n { // count the Values
+		if _, err := p.value(0, false); err != nil {
+			break
+		}
+	}
+	if p.count > 0 {
+		p.arena = make([]Value, p.count)
+	}
+	p.pos = 0
+	stored := 0
+	for range n {
+		v, err := p.value(0, true)
+		if err != nil { // never: the replies were scanned whole
+			break
+		}
+		if v.Kind != Push {
+			out[stored] = v
+			stored++
+		}
+	}
+	return stored
+}
+
+func isAggregate(t byte) bool {
+	switch t {
+	case '*', '~', '>', '%', '|':
+		return true
+	}
+	return false
+}
+
 type parser struct {
-	buf []byte
-	pos int
+	buf   []byte
+	pos   int
+	count int     // scanning: the Values of the aggregates so far
+	arena []Value // building: where the next aggregate's Values go
 }
 
 func (p *parser) fail(at int, format string, args ...any) error {
@@ -388,8 +513,14 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 		}
 		return Value{Kind: k, Str: str(l, build)}, nil
 	case ':':
-		n, err := p.integer()
-		return Value{Kind: Int, Int: n}, err
+		l, err := p.line()
+		if err != nil {
+			return Value{}, err
+		}
+		if _, ok := parseInt(l); !ok {
+			return Value{}, p.fail(at+1, "%q is not an integer", l)
+		}
+		return Value{Kind: Int, Str: str(l, build)}, nil
 	case '_':
 		l, err := p.line()
 		if err != nil {
@@ -407,17 +538,16 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 		if len(l) != 1 || (l[0] != 't' && l[0] != 'f') {
 			return Value{}, p.fail(at+1, "boolean %q is neither t nor f", l)
 		}
-		return Value{Kind: Bool, Bool: l[0] == 't'}, nil
+		return Value{Kind: Bool, Str: str(l, build)}, nil
 	case ',':
 		l, err := p.line()
 		if err != nil {
 			return Value{}, err
 		}
-		f, ok := parseDouble(l)
-		if !ok {
+		if _, ok := parseDouble(l); !ok {
 			return Value{}, p.fail(at+1, "%q is not a double", l)
 		}
-		return Value{Kind: Double, Float: f}, nil
+		return Value{Kind: Double, Str: str(l, build)}, nil
 	case '(':
 		l, err := p.line()
 		if err != nil {
@@ -451,7 +581,7 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 			if len(body) < 4 || body[3] != ':' {
 				return Value{}, p.fail(start, "verbatim string without a format")
 			}
-			return Value{Kind: Verbatim, Format: str(body[:3], build), Str: str(body[4:], build)}, nil
+			return Value{Kind: Verbatim, Str: str(body, build)}, nil
 		}
 		return Value{Kind: Bulk, Str: str(body, build)}, nil
 	case '*', '~', '>', '%', '|':
@@ -478,9 +608,25 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 			}
 			return Value{}, errIncomplete
 		}
+		if t == '|' { // an attribute: skipped (and not counted), then the reply it describes
+			counted := p.count
+			for range count {
+				if _, err := p.value(depth+1, false); err != nil {
+					return Value{}, err
+				}
+			}
+			p.count = counted
+			return p.value(depth, build)
+		}
 		var elems []Value
 		if build && count > 0 {
-			elems = make([]Value, count)
+			if int64(len(p.arena)) >= count {
+				elems, p.arena = p.arena[:count:count], p.arena[count:]
+			} else { // not counted first (never, from parseReply)
+				elems = make([]Value, count)
+			}
+		} else if !build {
+			p.count += int(count)
 		}
 		for i := range int(count) {
 			e, err := p.value(depth+1, build)
@@ -490,9 +636,6 @@ func (p *parser) value(depth int, build bool) (Value, error) {
 			if build {
 				elems[i] = e
 			}
-		}
-		if t == '|' { // an attribute: the reply it describes follows
-			return p.value(depth, build)
 		}
 		k := Array
 		switch t {
@@ -618,3 +761,6 @@ func appendBulk(buf []byte, s string) []byte {
 	buf = append(buf, s...)
 	return append(buf, '\r', '\n')
 }
+
+// valueSize is the size of a Value, for the allocation tests.
+const valueSize = int(unsafe.Sizeof(Value{}))

@@ -20,28 +20,28 @@ var replies = []struct {
 	{"+OK\r\n", Value{Kind: Simple, Str: "OK"}},
 	{"+\r\n", Value{Kind: Simple}},
 	{"-ERR unknown command\r\n", Value{Kind: Error, Str: "ERR unknown command"}},
-	{":0\r\n", Value{Kind: Int}},
-	{":-9223372036854775808\r\n", Value{Kind: Int, Int: math.MinInt64}},
-	{":9223372036854775807\r\n", Value{Kind: Int, Int: math.MaxInt64}},
+	{":0\r\n", IntValue(0)},
+	{":-9223372036854775808\r\n", IntValue(math.MinInt64)},
+	{":9223372036854775807\r\n", IntValue(math.MaxInt64)},
 	{"$5\r\nhello\r\n", Value{Kind: Bulk, Str: "hello"}},
 	{"$0\r\n\r\n", Value{Kind: Bulk}},
 	{"$4\r\na\r\nb\r\n", Value{Kind: Bulk, Str: "a\r\nb"}},
 	{"$-1\r\n", Value{Kind: Null}},
 	{"*-1\r\n", Value{Kind: Null}},
 	{"*0\r\n", Value{Kind: Array}},
-	{"*2\r\n:1\r\n$1\r\nx\r\n", Value{Kind: Array, Elems: []Value{{Kind: Int, Int: 1}, {Kind: Bulk, Str: "x"}}}},
+	{"*2\r\n:1\r\n$1\r\nx\r\n", Value{Kind: Array, Elems: []Value{IntValue(1), {Kind: Bulk, Str: "x"}}}},
 	{"*1\r\n*1\r\n$-1\r\n", Value{Kind: Array, Elems: []Value{{Kind: Array, Elems: []Value{{Kind: Null}}}}}},
 	{"_\r\n", Value{Kind: Null}},
-	{"#t\r\n", Value{Kind: Bool, Bool: true}},
-	{"#f\r\n", Value{Kind: Bool}},
-	{",3.25\r\n", Value{Kind: Double, Float: 3.25}},
-	{",-1e10\r\n", Value{Kind: Double, Float: -1e10}},
-	{",inf\r\n", Value{Kind: Double, Float: math.Inf(1)}},
-	{",-inf\r\n", Value{Kind: Double, Float: math.Inf(-1)}},
+	{"#t\r\n", BoolValue(true)},
+	{"#f\r\n", BoolValue(false)},
+	{",3.25\r\n", Value{Kind: Double, Str: "3.25"}},
+	{",-1e10\r\n", Value{Kind: Double, Str: "-1e10"}},
+	{",inf\r\n", DoubleValue(math.Inf(1))},
+	{",-inf\r\n", DoubleValue(math.Inf(-1))},
 	{"(3492890328409238509324850943850943825024385\r\n", Value{Kind: BigInt, Str: "3492890328409238509324850943850943825024385"}},
 	{"!21\r\nSYNTAX invalid syntax\r\n", Value{Kind: Error, Str: "SYNTAX invalid syntax"}},
-	{"=15\r\ntxt:Some string\r\n", Value{Kind: Verbatim, Format: "txt", Str: "Some string"}},
-	{"%2\r\n+a\r\n:1\r\n+b\r\n#f\r\n", Value{Kind: Map, Elems: []Value{{Kind: Simple, Str: "a"}, {Kind: Int, Int: 1}, {Kind: Simple, Str: "b"}, {Kind: Bool}}}},
+	{"=15\r\ntxt:Some string\r\n", VerbatimValue("txt", "Some string")},
+	{"%2\r\n+a\r\n:1\r\n+b\r\n#f\r\n", Value{Kind: Map, Elems: []Value{{Kind: Simple, Str: "a"}, IntValue(1), {Kind: Simple, Str: "b"}, BoolValue(false)}}},
 	{"~2\r\n+a\r\n+b\r\n", Value{Kind: Set, Elems: []Value{{Kind: Simple, Str: "a"}, {Kind: Simple, Str: "b"}}}},
 	{">2\r\n+message\r\n+hi\r\n", Value{Kind: Push, Elems: []Value{{Kind: Simple, Str: "message"}, {Kind: Simple, Str: "hi"}}}},
 	{"|1\r\n+ttl\r\n:3600\r\n$3\r\nval\r\n", Value{Kind: Bulk, Str: "val"}}, // the attribute is skipped
@@ -91,6 +91,39 @@ var invalid = []struct {
 	{"$?\r\n", 1},
 	{"*?\r\n", 1},
 	{strings.Repeat("*1\r\n", maxDepth+2) + ":1\r\n", 4 * (maxDepth + 1)},
+}
+
+// TestAccessors: Int, Float, Bool, Format and Text read the text a
+// reply keeps in Str; the constructors make what the parser makes.
+func TestAccessors(t *testing.T) {
+	parse := func(wire string) Value {
+		v, _, err := parseReply([]byte(wire))
+		require.NoError(t, err, wire)
+		return v
+	}
+	assert.Equal(t, int64(math.MinInt64), parse(":-9223372036854775808\r\n").Int())
+	assert.Equal(t, int64(42), parse(":42\r\n").Int())
+	assert.Equal(t, int64(0), parse("+42\r\n").Int(), "not an integer reply")
+	n, err := parse("+42\r\n").Int64()
+	assert.Equal(t, int64(42), n)
+	assert.NoError(t, err)
+	assert.Equal(t, -1e10, parse(",-1e10\r\n").Float())
+	assert.Equal(t, 3.25, DoubleValue(3.25).Float())
+	assert.True(t, math.IsInf(parse(",-inf\r\n").Float(), -1))
+	assert.True(t, math.IsNaN(parse(",nan\r\n").Float()))
+	assert.True(t, parse("#t\r\n").Bool())
+	assert.False(t, parse("#f\r\n").Bool())
+	assert.Equal(t, BoolValue(true), parse("#t\r\n"))
+	v := parse("=15\r\nmkd:Some string\r\n")
+	assert.Equal(t, "mkd", v.Format())
+	text, err := v.Text()
+	assert.Equal(t, "Some string", text)
+	assert.NoError(t, err)
+	assert.Equal(t, VerbatimValue("mkd", "Some string"), v)
+	assert.Equal(t, IntValue(-7), parse(":-7\r\n"))
+	text, err = parse(":-7\r\n").Text()
+	assert.Equal(t, "-7", text)
+	assert.NoError(t, err)
 }
 
 func TestParseInvalid(t *testing.T) {
@@ -144,28 +177,29 @@ func encode(b []byte, v Value) []byte {
 	case Error:
 		return bulk('!', v.Str)
 	case Int:
-		return line(':', strconv.FormatInt(v.Int, 10))
+		return line(':', v.Str)
 	case Bulk:
 		return bulk('$', v.Str)
 	case Double:
 		switch {
-		case math.IsInf(v.Float, 1):
+		case math.IsInf(v.Float(), 1):
 			return line(',', "inf")
-		case math.IsInf(v.Float, -1):
+		case math.IsInf(v.Float(), -1):
 			return line(',', "-inf")
-		case math.IsNaN(v.Float):
+		case math.IsNaN(v.Float()):
 			return line(',', "nan")
 		}
-		return line(',', strconv.FormatFloat(v.Float, 'g', -1, 64))
+		return line(',', strconv.FormatFloat(v.Float(), 'g', -1, 64))
 	case Bool:
-		if v.Bool {
+		if v.Bool() {
 			return line('#', "t")
 		}
 		return line('#', "f")
 	case BigInt:
 		return line('(', v.Str)
 	case Verbatim:
-		return bulk('=', v.Format+":"+v.Str)
+		text, _ := v.Text()
+		return bulk('=', v.Format()+":"+text)
 	case Array:
 		return agg('*', len(v.Elems), v.Elems)
 	case Set:
@@ -240,10 +274,14 @@ func FuzzReply(f *testing.F) {
 	})
 }
 
-// sameValue is reflect.DeepEqual with NaN equal to itself.
+// sameValue is reflect.DeepEqual, but doubles are compared by value (a
+// double's text is kept as sent; NaN is equal to itself).
 func sameValue(a, b Value) bool {
-	if a.Kind == Double && math.IsNaN(a.Float) {
-		return b.Kind == Double && math.IsNaN(b.Float)
+	if a.Kind == Double {
+		if math.IsNaN(a.Float()) {
+			return b.Kind == Double && math.IsNaN(b.Float())
+		}
+		return b.Kind == Double && a.Float() == b.Float()
 	}
 	if len(a.Elems) != len(b.Elems) {
 		return false
