@@ -35,9 +35,9 @@ func _() {
 // server_tls_test.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("server_tls_test.go", []rt.SourceFunc{
-		{Name: "tlsHandler", Line: 41, Off: 603, Head: "func tlsHandler(w *ahttp.ResponseWriter, r *http.Request) {", Len: 275, Hash: 0x1ed195beb5df1ef9},
-		{Name: "tlsLoopFetch", Line: 246, Off: 8537, Head: "func tlsLoopFetch(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 358, Hash: 0x0be827c04976c550},
-		{Name: "serveGroupTLS", Line: 278, Off: 9538, Head: "func serveGroupTLS(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 586, Hash: 0x22414738274bc4f6},
+		{Name: "tlsHandler", Line: 43, Off: 629, Head: "func tlsHandler(w *ahttp.ResponseWriter, r *http.Request) {", Len: 275, Hash: 0x1ed195beb5df1ef9},
+		{Name: "tlsLoopFetch", Line: 306, Off: 11059, Head: "func tlsLoopFetch(cl *ahttp.Client, base string, n int) ([]string, error) {", Len: 358, Hash: 0x0be827c04976c550},
+		{Name: "serveGroupTLS", Line: 338, Off: 12060, Head: "func serveGroupTLS(lc anet.ListenConfig, cfg *tls.Config, tell func(string), stop *rt.Mailbox[struct{}]) error {", Len: 586, Hash: 0x22414738274bc4f6},
 	})
 }
 
@@ -66,17 +66,17 @@ func (ag_f *ag_tlsHandler) AwaitResult() (struct{}, error) {
 	return struct{}{}, nil
 }
 
-//line server_tls_test.go:41
+//line server_tls_test.go:43
 func (ag_f *ag_tlsHandler) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :41:1*/ if ag_co.Unwinding() {
-		/*line :41:1*/ return rt.Ready
+	/*line :43:1*/ if ag_co.Unwinding() {
+		/*line :43:1*/ return rt.Ready
 	}
-	/*line server_tls_test.go:42:2*/ if ag_f.r.TLS == nil {
-		/*line server_tls_test.go:43:3*/ http.Error(ag_f.w, "no TLS state", http.StatusInternalServerError)
-		/*line server_tls_test.go:44:3*/ return rt.Ready
+	/*line server_tls_test.go:44:2*/ if ag_f.r.TLS == nil {
+		/*line server_tls_test.go:45:3*/ http.Error(ag_f.w, "no TLS state", http.StatusInternalServerError)
+		/*line server_tls_test.go:46:3*/ return rt.Ready
 	}
-	/*line server_tls_test.go:46:2*/ fmt.Fprintf(ag_f.w, "%s %s %s %s", ag_f.r.URL.Path, tls.VersionName(ag_f.r.TLS.Version), ag_f.r.TLS.NegotiatedProtocol, ag_f.r.TLS.ServerName)
-	/*line server_tls_test.go:47:1*/ return rt.Ready
+	/*line server_tls_test.go:48:2*/ fmt.Fprintf(ag_f.w, "%s %s %s %s", ag_f.r.URL.Path, tls.VersionName(ag_f.r.TLS.Version), ag_f.r.TLS.NegotiatedProtocol, ag_f.r.TLS.ServerName)
+	/*line server_tls_test.go:49:1*/ return rt.Ready
 }
 
 //line server_tls_async_test.go:83
@@ -115,63 +115,63 @@ func (ag_f *ag_tlsLoopFetch) AwaitResult() ([]string, error) {
 	return ag_f.ag_r0, ag_f.ag_err
 }
 
-//line server_tls_test.go:246
+//line server_tls_test.go:306
 func (ag_f *ag_tlsLoopFetch) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :246:1*/ var (
+	/*line :306:1*/ var (
 		i   int
 		err error
 		b   []byte
 	)
-	/*line :246:1*/ if ag_co.Unwinding() {
-		/*line :246:1*/ return rt.Ready
+	/*line :306:1*/ if ag_co.Unwinding() {
+		/*line :306:1*/ return rt.Ready
 	}
-	/*line :246:1*/ switch ag_f.ag_state {
-	/*line :246:1*/ case 1:
-		/*line :246:1*/ goto ag_resume1
-		/*line :246:1*/
+	/*line :306:1*/ switch ag_f.ag_state {
+	/*line :306:1*/ case 1:
+		/*line :306:1*/ goto ag_resume1
+		/*line :306:1*/
 	case 2:
-		/*line :246:1*/ goto ag_resume2
+		/*line :306:1*/ goto ag_resume2
 	}
-	/*line server_tls_test.go:247:6*/ ag_f.out = nil
-	/*line :247:6*/ ag_f.ag_t2 = ag_f.n
-	/*line :247:6*/ ag_f.ag_t3 = 0
-	/*line :247:6*/ ag_L1:
-	/*line server_tls_test.go:248:2*/ if !(ag_f.ag_t3 < ag_f.ag_t2) {
-		/*line :248:2*/ goto ag_L3
+	/*line server_tls_test.go:307:6*/ ag_f.out = nil
+	/*line :307:6*/ ag_f.ag_t2 = ag_f.n
+	/*line :307:6*/ ag_f.ag_t3 = 0
+	/*line :307:6*/ ag_L1:
+	/*line server_tls_test.go:308:2*/ if !(ag_f.ag_t3 < ag_f.ag_t2) {
+		/*line :308:2*/ goto ag_L3
 	}
-	/*line server_tls_test.go:248:6*/ i = ag_f.ag_t3
-	/*line server_tls_test.go:249:3*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(fmt.Sprintf("%s/loop/%d", ag_f.base, i))
-	/*line :249:3*/ ag_f.ag_state = 1 // await: cl.Get(fmt.Sprintf("%s/loop/%d", base, i))
-	/*line :249:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :249:3*/ return ag_s
+	/*line server_tls_test.go:308:6*/ i = ag_f.ag_t3
+	/*line server_tls_test.go:309:3*/ ag_f.ag_aw0 = ag_f.cl.GetAsync(fmt.Sprintf("%s/loop/%d", ag_f.base, i))
+	/*line :309:3*/ ag_f.ag_state = 1 // await: cl.Get(fmt.Sprintf("%s/loop/%d", base, i))
+	/*line :309:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :309:3*/ return ag_s
 	}
-	/*line :249:3*/ ag_resume1:
-	/*line server_tls_test.go:249:3*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
-	/*line :249:3*/ ag_f.ag_aw0 = nil
-	/*line server_tls_test.go:250:3*/ if err != nil {
-		/*line server_tls_test.go:251:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :251:4*/ return rt.Ready
+	/*line :309:3*/ ag_resume1:
+	/*line server_tls_test.go:309:3*/ ag_f.resp, err = ag_f.ag_aw0.AwaitResult()
+	/*line :309:3*/ ag_f.ag_aw0 = nil
+	/*line server_tls_test.go:310:3*/ if err != nil {
+		/*line server_tls_test.go:311:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :311:4*/ return rt.Ready
 	}
-	/*line server_tls_test.go:253:3*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
-	/*line :253:3*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
-	/*line :253:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :253:3*/ return ag_s
+	/*line server_tls_test.go:313:3*/ ag_f.ag_aw1 = ag_f.resp.Body.ReadAllAsync()
+	/*line :313:3*/ ag_f.ag_state = 2 // await: resp.Body.ReadAll()
+	/*line :313:3*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :313:3*/ return ag_s
 	}
-	/*line :253:3*/ ag_resume2:
-	/*line server_tls_test.go:253:3*/ b, err = ag_f.ag_aw1.AwaitResult()
-	/*line :253:3*/ ag_f.ag_aw1 = nil
-	/*line server_tls_test.go:254:3*/ ag_f.resp.Body.Close()
-	/*line :254:3*/ ag_f.resp = nil
-	/*line server_tls_test.go:255:3*/ if err != nil {
-		/*line server_tls_test.go:256:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
-		/*line :256:4*/ return rt.Ready
+	/*line :313:3*/ ag_resume2:
+	/*line server_tls_test.go:313:3*/ b, err = ag_f.ag_aw1.AwaitResult()
+	/*line :313:3*/ ag_f.ag_aw1 = nil
+	/*line server_tls_test.go:314:3*/ ag_f.resp.Body.Close()
+	/*line :314:3*/ ag_f.resp = nil
+	/*line server_tls_test.go:315:3*/ if err != nil {
+		/*line server_tls_test.go:316:4*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, err
+		/*line :316:4*/ return rt.Ready
 	}
-	/*line server_tls_test.go:258:3*/ ag_f.out = append(ag_f.out, string(b))
-	/*line :258:3*/ ag_f.ag_t3++
-	/*line :258:3*/ goto ag_L1
-	/*line :258:3*/ ag_L3:
-	/*line server_tls_test.go:260:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
-	/*line :260:2*/ return rt.Ready
+	/*line server_tls_test.go:318:3*/ ag_f.out = append(ag_f.out, string(b))
+	/*line :318:3*/ ag_f.ag_t3++
+	/*line :318:3*/ goto ag_L1
+	/*line :318:3*/ ag_L3:
+	/*line server_tls_test.go:320:2*/ ag_f.ag_r0, ag_f.ag_err = ag_f.out, nil
+	/*line :320:2*/ return rt.Ready
 }
 
 //line server_tls_async_test.go:178
@@ -180,9 +180,9 @@ func (ag_f *ag_tlsLoopFetch) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_tlsLoopFetch) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_tls_test.go:249"
+		return "server_tls_test.go:309"
 	case 2:
-		return "server_tls_test.go:253"
+		return "server_tls_test.go:313"
 	}
 	return ""
 }
@@ -220,84 +220,84 @@ func (ag_f *ag_serveGroupTLS) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line server_tls_test.go:278
+//line server_tls_test.go:338
 func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :278:1*/ var (
+	/*line :338:1*/ var (
 		ag_err1 error
 		srv     *ahttp.Server
 		ag_err2 error
 	)
-	/*line :278:1*/ if ag_co.Unwinding() {
-		/*line :278:1*/ return rt.Ready
+	/*line :338:1*/ if ag_co.Unwinding() {
+		/*line :338:1*/ return rt.Ready
 	}
-	/*line :278:1*/ switch ag_f.ag_state {
-	/*line :278:1*/ case 1:
-		/*line :278:1*/ goto ag_resume1
-		/*line :278:1*/
+	/*line :338:1*/ switch ag_f.ag_state {
+	/*line :338:1*/ case 1:
+		/*line :338:1*/ goto ag_resume1
+		/*line :338:1*/
 	case 2:
-		/*line :278:1*/ goto ag_resume2
-		/*line :278:1*/
+		/*line :338:1*/ goto ag_resume2
+		/*line :338:1*/
 	case 3:
-		/*line :278:1*/ goto ag_resume3
-		/*line :278:1*/
+		/*line :338:1*/ goto ag_resume3
+		/*line :338:1*/
 	case 4:
-		/*line :278:1*/ goto ag_resume4
+		/*line :338:1*/ goto ag_resume4
 	}
-	/*line server_tls_test.go:279:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
-	/*line :279:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
-	/*line :279:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :279:2*/ return ag_s
+	/*line server_tls_test.go:339:2*/ ag_f.ag_aw0 = ag_f.lc.ListenGroupAsync("tcp", "127.0.0.1:0")
+	/*line :339:2*/ ag_f.ag_state = 1 // await: lc.ListenGroup("tcp", "127.0.0.1:0")
+	/*line :339:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :339:2*/ return ag_s
 	}
-	/*line :279:2*/ ag_resume1:
-	/*line server_tls_test.go:279:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :279:2*/ ag_f.ag_aw0 = nil
-	/*line server_tls_test.go:280:2*/ if ag_err1 != nil {
-		/*line server_tls_test.go:281:3*/ ag_f.ag_err = ag_err1
-		/*line :281:3*/ return rt.Ready
+	/*line :339:2*/ ag_resume1:
+	/*line server_tls_test.go:339:2*/ ag_f.lns, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :339:2*/ ag_f.ag_aw0 = nil
+	/*line server_tls_test.go:340:2*/ if ag_err1 != nil {
+		/*line server_tls_test.go:341:3*/ ag_f.ag_err = ag_err1
+		/*line :341:3*/ return rt.Ready
 	}
-	/*line server_tls_test.go:283:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync), TLSConfig: ag_f.cfg}
-	/*line :283:2*/ ag_f.cfg = nil
-	/*line server_tls_test.go:284:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, time.Second))
-	/*line :284:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, time.Second))
-	/*line :284:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :284:2*/ return ag_s
+	/*line server_tls_test.go:343:2*/ srv = &ahttp.Server{Handler: ahttp.HandlerFunc(whichLoopAsync), TLSConfig: ag_f.cfg}
+	/*line :343:2*/ ag_f.cfg = nil
+	/*line server_tls_test.go:344:2*/ ag_f.ag_aw1 = rt.SpawnAsync(srv.ServeGroupAsync(ag_f.lns, time.Second))
+	/*line :344:2*/ ag_f.ag_state = 2 // await: rt.Spawn(srv.ServeGroupAsync(lns, time.Second))
+	/*line :344:2*/ if ag_s := ag_f.ag_aw1.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :344:2*/ return ag_s
 	}
-	/*line :284:2*/ ag_resume2:
-	/*line server_tls_test.go:284:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
-	/*line :284:2*/ ag_f.ag_aw1 = nil
-	/*line server_tls_test.go:285:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
-	/*line :285:2*/ ag_f.tell, ag_f.lns = nil, nil
-	/*line server_tls_test.go:286:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
-	/*line :286:5*/ ag_f.ag_state = 3 // await: stop.Recv()
-	/*line :286:5*/ ag_f.stop = nil
-	/*line :286:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :286:5*/ return ag_s
+	/*line :344:2*/ ag_resume2:
+	/*line server_tls_test.go:344:2*/ ag_f.t, _ = ag_f.ag_aw1.AwaitResult()
+	/*line :344:2*/ ag_f.ag_aw1 = nil
+	/*line server_tls_test.go:345:2*/ ag_f.tell(ag_f.lns[0].Addr().String())
+	/*line :345:2*/ ag_f.tell, ag_f.lns = nil, nil
+	/*line server_tls_test.go:346:5*/ ag_f.ag_aw2 = ag_f.stop.RecvAsync()
+	/*line :346:5*/ ag_f.ag_state = 3 // await: stop.Recv()
+	/*line :346:5*/ ag_f.stop = nil
+	/*line :346:5*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :346:5*/ return ag_s
 	}
-	/*line :286:5*/ ag_resume3:
-	/*line server_tls_test.go:286:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
-	/*line :286:5*/ ag_f.ag_aw2 = nil
-	/*line server_tls_test.go:286:2*/ if !(ag_err2 != nil) {
-		/*line :286:2*/ goto ag_L1
+	/*line :346:5*/ ag_resume3:
+	/*line server_tls_test.go:346:5*/ _, ag_err2 = ag_f.ag_aw2.AwaitResult()
+	/*line :346:5*/ ag_f.ag_aw2 = nil
+	/*line server_tls_test.go:346:2*/ if !(ag_err2 != nil) {
+		/*line :346:2*/ goto ag_L1
 	}
-	/*line server_tls_test.go:287:3*/ ag_f.ag_err = ag_err2
-	/*line :287:3*/ return rt.Ready
-	/*line :287:3*/ ag_L1:
-	/*line server_tls_test.go:289:2*/ ag_f.t.Cancel()
-	/*line server_tls_test.go:290:2*/ ag_f.ag_aw2 = ag_f.t
-	/*line :290:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
-	/*line :290:2*/ ag_f.t = nil
-	/*line :290:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :290:2*/ return ag_s
+	/*line server_tls_test.go:347:3*/ ag_f.ag_err = ag_err2
+	/*line :347:3*/ return rt.Ready
+	/*line :347:3*/ ag_L1:
+	/*line server_tls_test.go:349:2*/ ag_f.t.Cancel()
+	/*line server_tls_test.go:350:2*/ ag_f.ag_aw2 = ag_f.t
+	/*line :350:2*/ ag_f.ag_state = 4 // await: rt.Await[struct{}](t)
+	/*line :350:2*/ ag_f.t = nil
+	/*line :350:2*/ if ag_s := ag_f.ag_aw2.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :350:2*/ return ag_s
 	}
-	/*line :290:2*/ ag_resume4:
-	/*line server_tls_test.go:290:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
-	/*line :290:2*/ ag_f.ag_aw2 = nil
-	/*line server_tls_test.go:291:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
-		/*line server_tls_test.go:292:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
-		/*line :292:3*/ return rt.Ready
+	/*line :350:2*/ ag_resume4:
+	/*line server_tls_test.go:350:2*/ _, ag_err1 = ag_f.ag_aw2.AwaitResult()
+	/*line :350:2*/ ag_f.ag_aw2 = nil
+	/*line server_tls_test.go:351:2*/ if !errors.Is(ag_err1, rt.ErrCanceled) {
+		/*line server_tls_test.go:352:3*/ ag_f.ag_err = fmt.Errorf("ServeGroup ended with %v, not ErrCanceled", ag_err1)
+		/*line :352:3*/ return rt.Ready
 	}
-	/*line server_tls_test.go:294:2*/ ag_f.ag_err = nil
-	/*line :294:2*/ return rt.Ready
+	/*line server_tls_test.go:354:2*/ ag_f.ag_err = nil
+	/*line :354:2*/ return rt.Ready
 }
 
 //line server_tls_async_test.go:304
@@ -306,13 +306,13 @@ func (ag_f *ag_serveGroupTLS) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_serveGroupTLS) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "server_tls_test.go:279"
+		return "server_tls_test.go:339"
 	case 2:
-		return "server_tls_test.go:284"
+		return "server_tls_test.go:344"
 	case 3:
-		return "server_tls_test.go:286"
+		return "server_tls_test.go:346"
 	case 4:
-		return "server_tls_test.go:290"
+		return "server_tls_test.go:350"
 	}
 	return ""
 }

@@ -5,6 +5,7 @@ package ahttp_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -25,6 +26,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -54,6 +56,32 @@ func httptestTLS(t *testing.T) (tls.Certificate, *tls.Config) {
 	return ts.TLS.Certificates[0], tlsClientConfig(ts)
 }
 
+// closeCountingClient is a net/http client that counts the connections
+// it dials and those it has closed.
+func closeCountingClient() (cl *http.Client, dials, closes *atomic.Int32) {
+	dials, closes = new(atomic.Int32), new(atomic.Int32)
+	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		dials.Add(1)
+		return &closeCounted{Conn: c, closes: closes}, nil
+	}}
+	return &http.Client{Transport: tr}, dials, closes
+}
+
+type closeCounted struct {
+	net.Conn
+	once   sync.Once
+	closes *atomic.Int32
+}
+
+func (c *closeCounted) Close() error {
+	c.once.Do(func() { c.closes.Add(1) })
+	return c.Conn.Close()
+}
+
 // TestServerTLSServesNetHTTPClient: a TLSConfig makes the server speak
 // https to net/http's client: many requests, sequential and concurrent,
 // over kept-alive connections, in TLS 1.2 and 1.3, each request with its
@@ -69,11 +97,12 @@ func TestServerTLSServesNetHTTPClient(t *testing.T) {
 			base := "https" + strings.TrimPrefix(runServer(t, srv), "http")
 			cfg := cliCfg.Clone()
 			cfg.ServerName = "example.com"
-			cl, dials := countingClient()
+			cl, dials, closes := closeCountingClient()
 			tr := cl.Transport.(*http.Transport)
 			tr.TLSClientConfig = cfg
 			tr.ForceAttemptHTTP2 = true // offers h2 and http/1.1: the server picks http/1.1
-			tr.MaxIdleConnsPerHost = 32
+			// Room for every connection it may dial (see below).
+			tr.MaxIdleConnsPerHost = 256
 			defer cl.CloseIdleConnections()
 			for i := range 100 {
 				resp, err := cl.Get(fmt.Sprintf("%s/seq/%d", base, i))
@@ -91,18 +120,49 @@ func TestServerTLSServesNetHTTPClient(t *testing.T) {
 					for j := range 10 {
 						resp, err := cl.Get(fmt.Sprintf("%s/par/%d/%d", base, i, j))
 						if assert.NoError(t, err) {
+							assert.False(t, resp.Close, "the response keeps the connection")
 							assert.Equal(t, fmt.Sprintf("/par/%d/%d %s http/1.1 example.com", i, j, tls.VersionName(v)), readBody(t, resp))
 						}
 					}
 				}()
 			}
 			wg.Wait()
-			// net/http's client dials while a request waits for a
-			// connection, so it opens more than 20 (it does over plain
-			// http too); kept alive, they carry the 200 requests.
-			assert.Less(t, dials.Load(), int32(100), "connections are kept alive")
+			// How many connections net/http's client dials here depends on
+			// the load, not on the server: a request that finds no idle
+			// connection dials one, and takes whichever comes first, that
+			// dial or a connection another request gives back; the dial,
+			// when it ends, goes idle. When handshakes are slow next to
+			// requests (a loaded machine, TLS 1.2's two round trips),
+			// nearly every request dials: over 100 connections for these
+			// 200 requests, with net/http's server as with this one. With
+			// idle room for all of them (at most 201 dials: one per
+			// request), the client closes none of its own accord, so a
+			// connection closed by now was ended by the server.
+			t.Logf("%d connections dialled", dials.Load())
+			assert.Zero(t, closes.Load(), "connections are kept alive")
 		})
 	}
+}
+
+// TestServerTLSIdleTimeoutEndsConn: an https connection idle past
+// IdleTimeout is ended by the server, and net/http's client then closes
+// it (what TestServerTLSServesNetHTTPClient counts).
+func TestServerTLSIdleTimeoutEndsConn(t *testing.T) {
+	cert, cliCfg := httptestTLS(t)
+	srv := &ahttp.Server{Handler: ahttp.HandlerFunc(tlsHandlerAsync), IdleTimeout: time.Millisecond,
+		TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}}
+	base := "https" + strings.TrimPrefix(runServer(t, srv), "http")
+	cl, dials, closes := closeCountingClient()
+	cl.Transport.(*http.Transport).TLSClientConfig = cliCfg
+	defer cl.CloseIdleConnections()
+	resp, err := cl.Get(base + "/idle")
+	require.NoError(t, err)
+	assert.Equal(t, "/idle TLS 1.3  ", readBody(t, resp), "no ALPN offered")
+	for deadline := time.Now().Add(30 * time.Second); closes.Load() == 0 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	assert.Equal(t, int32(1), dials.Load())
+	assert.Equal(t, int32(1), closes.Load(), "closed once the server ended it")
 }
 
 // writeCertFiles writes a self-signed certificate for 127.0.0.1 and its
