@@ -84,13 +84,16 @@
 // the outcome in a short-lived task. Jobs' hashes are read in pipelines
 // of up to 256, and a read asks for at most 256 entries.
 //
-// TestInFlightMemory measures the live heap of 5,000 sleeping jobs: 532 to 542
+// TestInFlightMemory measures the live heap of 5,000 sleeping jobs: 568
 // bytes a job (1,843 before this layout: a second task per job waiting for
 // the first, two task names, the read's reply buffers, a frame to decode
-// the arguments); of them the task is 176, the attempt 80, the job's
+// the arguments); of them the task is 144, the attempt 80, the job's
 // arguments and its frame 48 and 64, the task's frames above its two
-// inline slots 40, the ids 48, the map that finds the attempt from the
-// task 29, the sleep's timer 34. A process's memory is more than its live
+// inline slots 112 (the task's extra part, 96 bytes, which holds them
+// since rt's Coro shrank from 160 to 128 bytes, and their array), the ids
+// 48, the map that finds the attempt from the task 29, the sleep's timer
+// 34. (Before Coro shrank, the task was 176 and its upper frames 40: 532
+// to 542 bytes a job.) A process's memory is more than its live
 // heap: with Go's default GOGC the heap grows to up to twice what was
 // live at the last collection before it is collected, so bench/jobs's
 // PSS per sleeping job is about twice this (1.1 to 1.3 KB).

@@ -1,0 +1,5 @@
+//go:build unix && !race
+
+package aredis_test
+
+const raceOn = false
