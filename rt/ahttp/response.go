@@ -102,42 +102,48 @@ func (w *ResponseWriter) WriteHeader(code int) {
 // Content-Length the handler set (nothing of p is kept then). A response
 // to HEAD drops what is written and tells its length.
 func (w *ResponseWriter) Write(p []byte) (int, error) {
+	keep, err := w.admit(len(p))
+	if err != nil {
+		return 0, err
+	}
+	if keep {
+		w.buf.Write(p)
+	}
+	return len(p), nil
+}
+
+// admit accounts for n bytes of body that Write or WriteString was given:
+// it writes the header first if need be, and reports whether the bytes
+// are to be buffered (not for a response to HEAD, which only tells the
+// length it would have had) or why they may not be written.
+func (w *ResponseWriter) admit(n int) (keep bool, err error) {
 	if w.status == 0 {
 		w.WriteHeader(http.StatusOK)
 	}
 	if w.req.Method == http.MethodHead {
-		w.dropped += len(p) // a response to HEAD tells the length it would have had
-		return len(p), nil
+		w.dropped += n
+		return false, nil
 	}
 	if !bodyAllowedForStatus(w.status) {
-		return 0, http.ErrBodyNotAllowed
+		return false, http.ErrBodyNotAllowed
 	}
-	w.written += int64(len(p))
+	w.written += int64(n)
 	if w.declared >= 0 && w.written > w.declared {
-		return 0, http.ErrContentLength
+		return false, http.ErrContentLength
 	}
-	w.buf.Write(p)
-	return len(p), nil
+	return true, nil
 }
 
 // WriteString is Write for a string (io.WriteString uses it), without
 // converting s to a new byte slice.
 func (w *ResponseWriter) WriteString(s string) (int, error) {
-	if w.status == 0 {
-		w.WriteHeader(http.StatusOK)
+	keep, err := w.admit(len(s))
+	if err != nil {
+		return 0, err
 	}
-	if w.req.Method == http.MethodHead {
-		w.dropped += len(s)
-		return len(s), nil
+	if keep {
+		w.buf.WriteString(s)
 	}
-	if !bodyAllowedForStatus(w.status) {
-		return 0, http.ErrBodyNotAllowed
-	}
-	w.written += int64(len(s))
-	if w.declared >= 0 && w.written > w.declared {
-		return 0, http.ErrContentLength
-	}
-	w.buf.WriteString(s)
 	return len(s), nil
 }
 

@@ -20,7 +20,7 @@ func _() {
 // response.go after this file was generated; run go generate.
 func init() {
 	rt.CheckSource("response.go", []rt.SourceFunc{
-		{Name: "(*ResponseWriter).Flush", Line: 159, Off: 5529, Head: "func (w *ResponseWriter) Flush() error {", Len: 498, Hash: 0x2a9cd2e4a9939b16},
+		{Name: "(*ResponseWriter).Flush", Line: 165, Off: 5668, Head: "func (w *ResponseWriter) Flush() error {", Len: 498, Hash: 0x2a9cd2e4a9939b16},
 	})
 }
 
@@ -50,57 +50,57 @@ func (ag_f *ag_ResponseWriter_Flush) AwaitResult() (struct{}, error) {
 	return struct{}{}, ag_f.ag_err
 }
 
-//line response.go:159
+//line response.go:165
 func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
-	/*line :159:1*/ var (
+	/*line :165:1*/ var (
 		out     *bytes.Buffer
 		ag_err1 error
 		ag_err2 error
 	)
-	/*line :159:1*/ if ag_co.Unwinding() {
-		/*line :159:1*/ return rt.Ready
+	/*line :165:1*/ if ag_co.Unwinding() {
+		/*line :165:1*/ return rt.Ready
 	}
-	/*line :159:1*/ switch ag_f.ag_state {
-	/*line :159:1*/ case 1:
-		/*line :159:1*/ goto ag_resume1
-		/*line :159:1*/
+	/*line :165:1*/ switch ag_f.ag_state {
+	/*line :165:1*/ case 1:
+		/*line :165:1*/ goto ag_resume1
+		/*line :165:1*/
 	case 2:
-		/*line :159:1*/ goto ag_resume2
+		/*line :165:1*/ goto ag_resume2
 	}
-	/*line response.go:160:2*/ out = ag_f.w.sc.outBuffer()
-	/*line response.go:161:2*/ if !(!ag_f.w.sent && ag_f.w.status == 0 && ag_f.w.interim.Len() > 0) {
-		/*line :161:2*/ goto ag_L1
+	/*line response.go:166:2*/ out = ag_f.w.sc.outBuffer()
+	/*line response.go:167:2*/ if !(!ag_f.w.sent && ag_f.w.status == 0 && ag_f.w.interim.Len() > 0) {
+		/*line :167:2*/ goto ag_L1
 	}
-	/*line response.go:164:3*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.w.interim.Bytes())
-	/*line :164:3*/ ag_f.ag_state = 1 // await: w.c.Write(w.interim.Bytes())
-	/*line :164:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :164:3*/ return ag_s
+	/*line response.go:170:3*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(ag_f.w.interim.Bytes())
+	/*line :170:3*/ ag_f.ag_state = 1 // await: w.c.Write(w.interim.Bytes())
+	/*line :170:3*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :170:3*/ return ag_s
 	}
-	/*line :164:3*/ ag_resume1:
-	/*line response.go:164:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
-	/*line :164:3*/ ag_f.ag_aw0 = nil
-	/*line response.go:165:3*/ ag_f.w.interim.Reset()
-	/*line response.go:166:3*/ ag_f.ag_err = ag_err1
-	/*line :166:3*/ return rt.Ready
-	/*line :166:3*/ ag_L1:
-	/*line response.go:168:2*/ if !ag_f.w.sent {
-		/*line response.go:169:3*/ if ag_f.w.status == 0 {
-			/*line response.go:170:4*/ ag_f.w.WriteHeader(http.StatusOK)
+	/*line :170:3*/ ag_resume1:
+	/*line response.go:170:3*/ _, ag_err1 = ag_f.ag_aw0.AwaitResult()
+	/*line :170:3*/ ag_f.ag_aw0 = nil
+	/*line response.go:171:3*/ ag_f.w.interim.Reset()
+	/*line response.go:172:3*/ ag_f.ag_err = ag_err1
+	/*line :172:3*/ return rt.Ready
+	/*line :172:3*/ ag_L1:
+	/*line response.go:174:2*/ if !ag_f.w.sent {
+		/*line response.go:175:3*/ if ag_f.w.status == 0 {
+			/*line response.go:176:4*/ ag_f.w.WriteHeader(http.StatusOK)
 		}
-		/*line response.go:172:3*/ ag_f.w.frame(-1, true)
-		/*line response.go:173:3*/ ag_f.w.writeHeader(out)
+		/*line response.go:178:3*/ ag_f.w.frame(-1, true)
+		/*line response.go:179:3*/ ag_f.w.writeHeader(out)
 	}
-	/*line response.go:175:2*/ ag_f.w.writeBuffered(out)
-	/*line response.go:176:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(out.Bytes())
-	/*line :176:2*/ ag_f.ag_state = 2 // await: w.c.Write(out.Bytes())
-	/*line :176:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
-		/*line :176:2*/ return ag_s
+	/*line response.go:181:2*/ ag_f.w.writeBuffered(out)
+	/*line response.go:182:2*/ ag_f.ag_aw0 = ag_f.w.c.WriteAsync(out.Bytes())
+	/*line :182:2*/ ag_f.ag_state = 2 // await: w.c.Write(out.Bytes())
+	/*line :182:2*/ if ag_s := ag_f.ag_aw0.AwaitStart(ag_co); ag_s != rt.Ready {
+		/*line :182:2*/ return ag_s
 	}
-	/*line :176:2*/ ag_resume2:
-	/*line response.go:176:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
-	/*line :176:2*/ ag_f.ag_aw0 = nil
-	/*line response.go:177:2*/ ag_f.ag_err = ag_err2
-	/*line :177:2*/ return rt.Ready
+	/*line :182:2*/ ag_resume2:
+	/*line response.go:182:2*/ _, ag_err2 = ag_f.ag_aw0.AwaitResult()
+	/*line :182:2*/ ag_f.ag_aw0 = nil
+	/*line response.go:183:2*/ ag_f.ag_err = ag_err2
+	/*line :183:2*/ return rt.Ready
 }
 
 //line response_async.go:107
@@ -109,9 +109,9 @@ func (ag_f *ag_ResponseWriter_Flush) Resume(ag_co *rt.Coro) rt.Status {
 func (ag_f *ag_ResponseWriter_Flush) AwaitLine() string {
 	switch ag_f.ag_state {
 	case 1:
-		return "response.go:164"
+		return "response.go:170"
 	case 2:
-		return "response.go:176"
+		return "response.go:182"
 	}
 	return ""
 }
