@@ -759,5 +759,12 @@ func TestLoopsShareClient(t *testing.T) {
 	n, err := cl.Int("GET", "c")
 	require.NoError(t, err)
 	assert.Equal(t, int64(200), n)
-	assert.Equal(t, 4*2+1, cl.Dials(), "two per loop, and one for the GET from ordinary code")
+	// Each loop dials one or two connections (a second one only if a task
+	// wants a connection while the first is busy: when the server answers
+	// before the loop looks again, the first comes back idle), and the GET
+	// from ordinary code one more; one pool shared by the loops would dial
+	// at most its two.
+	dials := cl.Dials()
+	assert.GreaterOrEqual(t, dials, 4*1+1, "at least one connection per loop: each loop has its own pool")
+	assert.LessOrEqual(t, dials, 4*2+1, "at most two per loop (PoolSize), and one for the GET from ordinary code")
 }
