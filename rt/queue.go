@@ -29,9 +29,6 @@ func (q *ring) pop() runnable {
 	q.buf[q.head] = nil // let the GC have finished tasks
 	q.head = (q.head + 1) & (len(q.buf) - 1)
 	q.n--
-	if q.n == 0 && len(q.buf) >= trimFrom {
-		q.buf, q.head = nil, 0 // a burst is over: see trim
-	}
 	return r
 }
 
@@ -46,8 +43,9 @@ const (
 
 // trim gives back the memory of a ring that a burst grew (spawning a
 // million tasks schedules a million first steps: 16 MB) once the burst is
-// over: the loop calls it once an iteration, and pop drops a big ring
-// that it empties. The thresholds keep a loop whose bursts come and go
+// over: the loop calls it once an iteration, after running what was
+// ready, and drops a big ring that the iteration emptied before it runs
+// the last entry (runOnce). The thresholds keep a loop whose bursts come and go
 // from reallocating often (each trim is paid by the 15/16 of the ring
 // that drained).
 func (q *ring) trim() {
